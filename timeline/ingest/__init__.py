@@ -1,0 +1,1 @@
+"""Network I/O and parsing for ingestion: safe fetching, HTML articles, RSS/Atom feeds."""
