@@ -246,3 +246,5 @@ STRAWBERRY_DJANGO = {
     "MAP_AUTO_ID_AS_GLOBAL_ID": True,
     "PAGINATION_MAX_LIMIT": 200,
 }
+TIMELINE["AUTO_PUBLISH_MIN_CONFIDENCE"] = env.float("TIMELINE_AUTO_PUBLISH_MIN_CONFIDENCE",
+                                                    default=0.5)

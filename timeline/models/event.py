@@ -38,8 +38,9 @@ class DatedItem(TimestampedModel):
     # Fields an editor changed; re-extraction never overwrites them ("curator wins").
     edited_fields = models.JSONField(default=list, blank=True)
     extractor_version = models.CharField(max_length=32, blank=True)
-    # Global, gap-tolerant, strictly increasing in commit order (see ChangeCounter).
-    change_seq = models.BigIntegerField(unique=True)
+    # Global, gap-tolerant, strictly increasing in commit order (see ChangeCounter). Assigned as
+    # the last step of every writing transaction, so it is never NULL once committed.
+    change_seq = models.BigIntegerField(unique=True, null=True, blank=True)
 
     class Meta:
         abstract = True

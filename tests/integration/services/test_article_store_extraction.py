@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import transaction
+
+from tests.factories import ArticleFactory, EventFactory
+from tests.integration.services.helpers import TEXT, accord_event, extraction, polk_statement
+from timeline.enums import ReviewState
+from timeline.models import Entity, EntityAlias, Event, EventSource, Statement, StatementSource
+from timeline.services.extraction import article_store_extraction
+
+pytestmark = pytest.mark.django_db
+
+
+def store(article, result):
+    with transaction.atomic():
+        return article_store_extraction(article=article, extraction=result)
+
+
+def test_store_creates_entities_events_statements_with_sources():
+    article = ArticleFactory(text=TEXT)
+    store(article, extraction())
+    event = Event.objects.get()
+    assert event.type == "agreement"
+    assert (event.date_start, event.date_end, event.date_precision) == (
+        dt.date(2024, 6, 1), dt.date(2024, 6, 30), "month")
+    assert event.source_count == 1
+    assert event.change_seq is not None
+    assert {e.slug for e in event.entities.all()} == {"freedonia", "sylvania"}
+    statement = Statement.objects.get()
+    assert statement.speaker.slug == "ana-polk"
+    assert statement.speaker_title == "Freedonian trade minister"
+    assert statement.source_count == 1
+    assert EntityAlias.objects.filter(entity__slug="freedonia", alias="Freedonian").exists()
+
+
+def test_store_is_idempotent_when_run_twice():
+    article = ArticleFactory(text=TEXT)
+    store(article, extraction())
+    first = (Event.objects.get().pk, Statement.objects.get().pk)
+    store(article, extraction())
+    assert (Event.objects.count(), Statement.objects.count()) == (1, 1)
+    assert (EventSource.objects.count(), StatementSource.objects.count()) == (1, 1)
+    assert (Event.objects.get().pk, Statement.objects.get().pk) == first
+    assert Entity.objects.count() == 3
+
+
+def test_same_event_in_two_articles_is_one_event_with_two_sources():
+    store(ArticleFactory(text=TEXT), extraction())
+    store(ArticleFactory(text=TEXT + " More."), extraction(
+        events=(accord_event(title="Sylvania, Freedonia sign trade accord"),)))
+    event = Event.objects.get()
+    assert event.source_count == 2
+    statement = Statement.objects.get()
+    assert statement.source_count == 2
+
+
+def test_different_places_are_different_events():
+    article = ArticleFactory(text=TEXT)
+    result = extraction(events=(
+        accord_event(type="attack", title="Attack hits Avalon", places=("Sylvania",),
+                     actors=("Freedonia",)),
+        accord_event(type="attack", title="Attack hits Avalon", places=("Freedonia",),
+                     actors=("Freedonia",), start=0, end=10),
+    ))
+    store(article, result)
+    assert Event.objects.count() == 2
+
+
+def test_reextraction_keeps_edited_fields_and_rejects_orphans():
+    article = ArticleFactory(text=TEXT)
+    store(article, extraction())
+    event = Event.objects.get()
+    event.title = "Editor's title"
+    event.edited_fields = ["title"]
+    event.save()
+    store(article, extraction(events=(accord_event(title="Freedonia and Sylvania sign accord"),),
+                              statements=()))
+    event.refresh_from_db()
+    assert event.title == "Editor's title"
+    assert Statement.objects.get().review_state == ReviewState.REJECTED
+
+
+def test_low_confidence_items_wait_for_review(settings):
+    settings.TIMELINE = {**settings.TIMELINE, "AUTO_PUBLISH_MIN_CONFIDENCE": 0.95}
+    store(ArticleFactory(text=TEXT), extraction())
+    assert Event.objects.get().review_state == ReviewState.PENDING
+    assert Statement.objects.get().review_state == ReviewState.PENDING
+
+
+def test_change_seq_increases_with_every_store():
+    EventFactory()  # a row made outside services keeps its own number
+    article = ArticleFactory(text=TEXT)
+    store(article, extraction())
+    first = Statement.objects.get().change_seq
+    store(article, extraction(statements=(polk_statement(confidence=0.95),)))
+    assert Statement.objects.get().change_seq > first

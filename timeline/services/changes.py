@@ -1,0 +1,31 @@
+"""Change numbering for events and statements (what feed pollers follow)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+
+from timeline.models import Event, Statement, allocate_change_seqs
+
+
+def items_mark_changed(*, event_ids: Iterable[int] = (), statement_ids: Iterable[int] = ()) -> None:
+    """Give each item a fresh change number (and updated_at). Call LAST in a transaction.
+
+    Taking the counter lock last keeps it held only until commit, so change numbers are handed
+    out in commit order and a poller reading "change_seq > N" never skips a later commit.
+    """
+    events = sorted(set(event_ids))
+    statements = sorted(set(statement_ids))
+    if not events and not statements:
+        return
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("items_mark_changed must run inside transaction.atomic()")
+    numbers = iter(allocate_change_seqs(len(events) + len(statements)))
+    now = timezone.now()
+    event_rows = [Event(id=pk, change_seq=next(numbers), updated_at=now) for pk in events]
+    statement_rows = [Statement(id=pk, change_seq=next(numbers), updated_at=now)
+                      for pk in statements]
+    Event.objects.bulk_update(event_rows, ["change_seq", "updated_at"], batch_size=500)
+    Statement.objects.bulk_update(statement_rows, ["change_seq", "updated_at"], batch_size=500)

@@ -1,0 +1,170 @@
+"""The article pipeline: fetch or parse → extract → store, one guarded step at a time.
+
+Network I/O and extraction run outside any transaction; only the final store holds locks.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from timeline.dto import FetchPolicy, ParsedArticle
+from timeline.enums import ArticleOrigin, ArticleStatus, DateSource
+from timeline.exceptions import IngestError, TransientFetchError
+from timeline.extract import EXTRACTOR_VERSION
+from timeline.models import Article
+from timeline.normalize import url_hash
+from timeline.services.articles import Claim, article_claim, article_finish
+from timeline.services.extraction import article_store_extraction
+
+logger = logging.getLogger("timeline.articles")
+
+
+def fetch_policy() -> FetchPolicy:
+    """The fetch limits from settings (TIMELINE["FETCH_*"])."""
+    conf = settings.TIMELINE
+    return FetchPolicy(
+        allow_private=bool(conf["FETCH_ALLOW_PRIVATE"]),
+        max_bytes=int(conf["FETCH_MAX_BYTES"]),
+        connect_timeout=float(conf["FETCH_CONNECT_TIMEOUT"]),
+        total_timeout=float(conf["FETCH_TOTAL_TIMEOUT"]),
+        user_agent=str(conf["FETCH_USER_AGENT"]),
+    )
+
+
+def _parse(article: Article) -> tuple[ParsedArticle, dict[str, Any]]:
+    """Turn the article's input into text + metadata; fetch first when it is only a URL."""
+    from timeline.ingest.client import fetch
+    from timeline.ingest.parse import parse_html, parse_text
+
+    extra: dict[str, Any] = {}
+    if article.origin == ArticleOrigin.TEXT:
+        return parse_text(article.text, title=article.title or None, url=article.url or None), extra
+    html = article.raw_html
+    url = article.url
+    if not html:
+        response = fetch(article.url, policy=fetch_policy(), kind="article")
+        html = response.body.decode(response.charset or "utf-8", errors="replace")
+        url = response.final_url
+        extra = {"raw_html": html.replace("\x00", ""), "fetched_at": timezone.now()}
+    return parse_html(html, url=url), extra
+
+
+def _anchor(article: Article, parsed: ParsedArticle) -> tuple[datetime, str]:
+    """The publication datetime relative dates hang on, and where it came from."""
+    if article.published_at and article.date_source in (DateSource.SUBMITTED, DateSource.FEED):
+        return article.published_at, article.date_source
+    if parsed.published:
+        return datetime.combine(parsed.published, time(12, 0), tzinfo=UTC), parsed.date_source
+    if article.published_at:
+        return article.published_at, article.date_source
+    return timezone.now(), DateSource.FETCHED
+
+
+def _duplicate_of(article: Article, parsed: ParsedArticle) -> Article | None:
+    canonical = parsed.canonical_url
+    qs = Article.objects.exclude(pk=article.pk)
+    if canonical:
+        h = url_hash(canonical)
+        match = qs.filter(url_hash=h).first() or qs.filter(canonical_url_hash=h).first()
+        if match:
+            return match
+    return qs.filter(content_hash=parsed.content_hash).first()
+
+
+def article_process(*, article_id: int) -> str:
+    """Run one queued article through the pipeline. Safe to call twice or concurrently.
+
+    Writes the article's fields and state, then (in one transaction) its entities, events and
+    statements. Transient fetch errors put it back to queued and re-raise TransientFetchError
+    for the task to retry; permanent ones fail it with a stored reason. Returns the outcome.
+    """
+    claim = article_claim(article_id=article_id, from_status=ArticleStatus.QUEUED,
+                          to_status=ArticleStatus.FETCHING, bump_attempts=True)
+    if claim is None:
+        return "not-claimed"
+    if claim.attempts > settings.TIMELINE["MAX_ATTEMPTS"]:
+        article_finish(claim=claim, status=ArticleStatus.FAILED, reason="too_many_attempts",
+                       message=f"Gave up after {claim.attempts - 1} attempts.")
+        return ArticleStatus.FAILED
+    article = Article.objects.get(pk=article_id)
+    try:
+        parsed, extra = _parse(article)
+    except TransientFetchError as exc:
+        if claim.attempts >= settings.TIMELINE["MAX_ATTEMPTS"]:
+            article_finish(claim=claim, status=ArticleStatus.FAILED, reason=exc.reason,
+                           message=f"{exc.message} (gave up after {claim.attempts} attempts)")
+            return ArticleStatus.FAILED
+        article_finish(claim=claim, status=ArticleStatus.QUEUED, reason=exc.reason,
+                       message=exc.message)
+        raise
+    except IngestError as exc:
+        article_finish(claim=claim, status=ArticleStatus.FAILED, reason=exc.reason,
+                       message=exc.message, **extra)
+        return ArticleStatus.FAILED
+    return _extract_and_store(article, claim, parsed, extra)
+
+
+def _extract_and_store(article: Article, claim: Claim, parsed: ParsedArticle,
+                       extra: dict[str, Any]) -> str:
+    from timeline.extract.pipeline import extract
+
+    anchor, date_source = _anchor(article, parsed)
+    fields: dict[str, Any] = {
+        **extra,
+        "title": (article.title or parsed.title or "")[:1000],
+        "author": (article.author or parsed.author or "")[:500],
+        "text": parsed.text,
+        "language": parsed.language or "",
+        "published_at": anchor,
+        "date_source": date_source,
+    }
+    duplicate = _duplicate_of(article, parsed)
+    if duplicate is not None:
+        article_finish(claim=claim, status=ArticleStatus.SKIPPED, reason="duplicate",
+                       message=f"Same article as #{duplicate.pk}.", duplicate_of=duplicate,
+                       **fields)
+        return ArticleStatus.SKIPPED
+    if parsed.language and parsed.language != "en":
+        article_finish(claim=claim, status=ArticleStatus.SKIPPED,
+                       reason=f"language:{parsed.language}",
+                       message="Only English articles are extracted.", **fields)
+        return ArticleStatus.SKIPPED
+    fields["content_hash"] = parsed.content_hash
+    if parsed.canonical_url:
+        fields["canonical_url"] = parsed.canonical_url[:2048]
+        fields["canonical_url_hash"] = url_hash(parsed.canonical_url)
+    try:
+        with transaction.atomic():
+            moved = article_finish(claim=claim, status=ArticleStatus.EXTRACTING, **fields)
+    except IntegrityError:
+        # A concurrent twin took the canonical URL / content hash first: this one is the copy.
+        fields.pop("content_hash"), fields.pop("canonical_url_hash", None)
+        article_finish(claim=claim, status=ArticleStatus.SKIPPED, reason="duplicate",
+                       message="Same article as another one processed concurrently.", **fields)
+        return ArticleStatus.SKIPPED
+    if not moved:
+        return "fenced"
+    claim = Claim(article_id=claim.article_id, status=ArticleStatus.EXTRACTING,
+                  attempts=claim.attempts)
+    published: date = anchor.date()
+    extraction = extract(parsed.text, published)
+    with transaction.atomic():
+        locked = (Article.objects.select_for_update()
+                  .filter(pk=claim.article_id, status=claim.status, attempts=claim.attempts)
+                  .first())
+        if locked is None:
+            return "fenced"
+        locked.extractor_version = EXTRACTOR_VERSION
+        result = article_store_extraction(article=locked, extraction=extraction)
+        article_finish(claim=claim, status=ArticleStatus.DONE, extractor_version=EXTRACTOR_VERSION,
+                       extracted_at=timezone.now())
+    logger.info("article stored", extra={
+        "article_id": claim.article_id, "events": len(result.events),
+        "statements": len(result.statements)})
+    return ArticleStatus.DONE
