@@ -57,3 +57,34 @@ class FeedError(ParseError):
 
 
 # --- end of ingestion block ----------------------------------------------------------------------
+
+
+# --- services: domain rules ----------------------------------------------------------------------
+
+
+class ServiceError(Exception):
+    """A domain rule refused the operation. APIs map it to a 4xx with one error shape."""
+
+    status_code = 400
+    code = "invalid"
+
+    def __init__(self, detail: str | dict[str, str] | None = None) -> None:
+        self.detail = detail or self.code
+        super().__init__(str(self.detail))
+
+
+class ServiceValidationError(ServiceError):
+    """Bad input to a service; ``detail`` maps field names to messages."""
+
+
+class NotFound(ServiceError):
+    status_code = 404
+    code = "not_found"
+
+
+class Conflict(ServiceError):
+    status_code = 409
+    code = "conflict"
+
+
+# --- end of services block -----------------------------------------------------------------------
