@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models, transaction
+from django.utils import timezone
 
 
 class TimestampedModel(models.Model):
@@ -25,6 +26,8 @@ class ChangeCounter(models.Model):
 
     name = models.CharField(max_length=32, primary_key=True)
     value = models.BigIntegerField(default=0)
+    # When `value` last moved: the Last-Modified of every list and feed (one PK lookup).
+    changed_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"{self.name}={self.value}"
@@ -39,5 +42,6 @@ def allocate_change_seqs(count: int, name: str = "timeline") -> range:
     counter, _ = ChangeCounter.objects.select_for_update().get_or_create(name=name)
     start = counter.value + 1
     counter.value += count
-    counter.save(update_fields=["value"])
+    counter.changed_at = timezone.now()
+    counter.save(update_fields=["value", "changed_at"])
     return range(start, start + count)

@@ -1,0 +1,138 @@
+"""The timeline: events and statements merged in date order, with keyset (cursor) paging.
+
+Order key: (sort_date, kind, id) with kind "event" < "statement". Each kind is filtered by the
+cursor and limited on its own, so each walks its own (sort_date, id) index; the two short
+lists are merged in Python. No OFFSET or COUNT(*) is ever run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+
+from timeline.models import ChangeCounter, Event, Statement
+from timeline.selectors.events import event_list, event_prefetches
+from timeline.selectors.filters import TimelineFilter
+from timeline.selectors.statements import statement_list, statement_prefetches
+
+MAX_PAGE = 200
+DEFAULT_PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineKey:
+    """A position in the timeline; the cursor is its string form."""
+
+    sort_date: date
+    kind: str
+    id: int
+
+    def encode(self) -> str:
+        return f"{self.sort_date.isoformat()}~{self.kind[0]}~{self.id}"
+
+    @classmethod
+    def decode(cls, raw: str) -> TimelineKey:
+        """Raises ValueError on anything that is not a cursor we made."""
+        day, kind, pk = raw.split("~")
+        kinds = {"e": "event", "s": "statement"}
+        if kind not in kinds:
+            raise ValueError("bad kind")
+        return cls(date.fromisoformat(day), kinds[kind], int(pk))
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    kind: str
+    item: Event | Statement
+
+    @property
+    def key(self) -> TimelineKey:
+        return TimelineKey(self.item.sort_date, self.kind, self.item.pk)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePage:
+    items: list[TimelineItem]
+    has_next: bool
+    has_previous: bool
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self.items[-1].key.encode() if self.items else None
+
+    @property
+    def start_cursor(self) -> str | None:
+        return self.items[0].key.encode() if self.items else None
+
+
+def _after(key: TimelineKey, kind: str, reverse: bool) -> Q:
+    """Rows of one arm (all of `kind`) strictly after (or before, when reverse) `key`."""
+    op = "lt" if reverse else "gt"
+    same_day = Q(sort_date=key.sort_date)
+    if kind == key.kind:
+        same_day &= Q(**{f"id__{op}": key.id})
+    elif (kind > key.kind) == reverse:  # the whole day of this arm lies on the other side
+        same_day = Q(pk__in=[])
+    return Q(**{f"sort_date__{op}": key.sort_date}) | same_day
+
+
+def timeline_page(*, filters: TimelineFilter, user: Any = None, first: int = DEFAULT_PAGE,
+                  after: TimelineKey | None = None, before: TimelineKey | None = None,
+                  descending: bool = False) -> TimelinePage:
+    """One page of the merged timeline: `first` items after `after` (or before `before`).
+
+    Ascending date order by default (`descending=True` for newest first). Queries: one per
+    kind for the keys, then one per kind for the rows plus their fixed prefetches.
+    """
+    first = max(1, min(first, MAX_PAGE))
+    reverse = descending != (before is not None)
+    cursor = before if before is not None else after
+    direction = "-" if reverse else ""
+    keys: list[tuple[date, str, int]] = []
+    for kind, qs in (("event", event_list(filters=filters, user=user)
+                      if filters.wants_events() else None),
+                     ("statement", statement_list(filters=filters, user=user)
+                      if filters.wants_statements() else None)):
+        if qs is None:
+            continue
+        if cursor is not None:
+            qs = qs.filter(_after(cursor, kind, reverse))
+        # One indexed range scan per arm; merged below (no UNION, OFFSET or COUNT).
+        keys.extend((day, kind, pk) for day, pk in qs.order_by(
+            f"{direction}sort_date", f"{direction}id").values_list("sort_date", "id")[: first + 1])
+    keys.sort(reverse=reverse)
+    more = len(keys) > first
+    keys = keys[:first]
+    if before is not None:
+        keys.reverse()  # present in the requested order
+    events = {e.pk: e for e in Event.objects.filter(pk__in=[k[2] for k in keys
+                                                           if k[1] == "event"])
+              .prefetch_related(*event_prefetches(user=user))}
+    statements = {s.pk: s for s in Statement.objects.filter(
+        pk__in=[k[2] for k in keys if k[1] == "statement"])
+        .select_related("speaker", "event").prefetch_related(*statement_prefetches())}
+    items = [TimelineItem(kind, events[pk] if kind == "event" else statements[pk])
+             for _, kind, pk in keys
+             if (events if kind == "event" else statements).get(pk) is not None]
+    if before is not None:
+        return TimelinePage(items=items, has_next=True, has_previous=more)
+    return TimelinePage(items=items, has_next=more, has_previous=after is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeMark:
+    """Validators for conditional GET: the global change number and when it last moved."""
+
+    seq: int
+    changed_at: Any
+
+
+def change_mark() -> ChangeMark:
+    """One primary-key lookup; any change to any event or statement moves it."""
+    row = ChangeCounter.objects.filter(name="timeline").values_list("value", "changed_at").first()
+    if row is None:
+        return ChangeMark(seq=0, changed_at=None)
+    return ChangeMark(seq=row[0], changed_at=row[1])
