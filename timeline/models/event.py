@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -86,6 +88,9 @@ class Event(DatedItem):
             # Editors' review queue, newest first.
             models.Index(fields=["-created_at"], condition=Q(review_state="pending"),
                          name="event_review_queue_idx"),
+            # ?q= full-text search on PostgreSQL (same expression as selectors.filters).
+            GinIndex(SearchVector("title", "summary", config="english"),
+                     name="event_fulltext_idx"),
         ]
 
     def __str__(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -52,6 +54,9 @@ class Statement(DatedItem):
             models.Index(fields=["speaker", "sort_date", "id"], name="stmt_speaker_date_idx"),
             models.Index(fields=["-created_at"], condition=Q(review_state="pending"),
                          name="stmt_review_queue_idx"),
+            # ?q= full-text search on PostgreSQL (same expression as selectors.filters).
+            GinIndex(SearchVector("quote", "speaker_text", config="english"),
+                     name="stmt_fulltext_idx"),
         ]
 
     def __str__(self) -> str:
