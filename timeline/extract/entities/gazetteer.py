@@ -1,0 +1,142 @@
+"""Gazetteer lookup: countries, demonyms, capitals, organisations and places.
+
+The shipped ``data/gazetteer.json`` is loaded once. Matching works over the
+document's tokens: only capitalised tokens that start some surface form are
+tried, and the longest surface form (up to ``max_len`` tokens) wins. That is a
+couple of dict lookups per capitalised token, far cheaper than one regex
+alternation of a thousand names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "gazetteer.json"
+
+# Words, keeping internal hyphens/periods/apostrophes ("U.S.", "Yong-Hyun", "O'Brien")
+# but not a possessive "'s" (so "Russia's" yields "Russia").
+TOKEN = re.compile(r"\w+(?:[-.&]\w+|['’](?!s\b)\w+)*\.?")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of the text with its offsets."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """A canonical entity known in advance."""
+
+    name: str
+    slug: str
+    kind: str
+    aliases: tuple[str, ...]
+    demonym: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerHit:
+    """A surface form found in the text: tokens ``[first, last]`` and what it names."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    entry: GazetteerEntry
+    role: str  # name | alias | demonym | capital
+
+
+class Gazetteer:
+    """The loaded gazetteer with its token-prefix index."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        demonym_of: dict[int, str] = {}
+        for form, (idx, role) in data["surface"].items():
+            if role == "demonym" and idx not in demonym_of and not form.endswith("s"):
+                demonym_of[idx] = form
+        self.entries = [
+            GazetteerEntry(e["name"], e["slug"], e["kind"], tuple(e["aliases"]), demonym_of.get(i))
+            for i, e in enumerate(data["entities"])
+        ]
+        self.by_name = {e.name: e for e in self.entries}
+        self.surface: dict[str, tuple[GazetteerEntry, str]] = {
+            form: (self.entries[idx], role) for form, (idx, role) in data["surface"].items()
+        }
+        self.max_len: dict[str, int] = {}
+        for form in self.surface:
+            first = form.split(" ")[0]
+            self.max_len[first] = max(self.max_len.get(first, 0), form.count(" ") + 1)
+            if first.endswith("."):
+                self.max_len.setdefault(first[:-1], 1)
+        self.capitals: dict[str, GazetteerEntry] = {
+            city: self.entries[idx] for city, idx in data["capitals"].items()
+        }
+        self.national_bodies: dict[str, str] = data["national_bodies"]
+        self.us_bodies: dict[str, str] = data["us_bodies"]
+
+    def lookup(self, form: str) -> tuple[GazetteerEntry, str] | None:
+        """The entry and role for an exact surface form (curly apostrophes allowed)."""
+        return self.surface.get(form.replace("’", "'"))
+
+    def match(self, text: str, tokens: list[Token]) -> list[GazetteerHit]:
+        """Longest non-overlapping gazetteer matches over ``tokens``."""
+        hits: list[GazetteerHit] = []
+        n = len(tokens)
+        i = 0
+        surface = self.surface
+        while i < n:
+            tok = tokens[i]
+            first = tok.text.replace("’", "'")
+            c = first[0]
+            limit = self.max_len.get(first) or self.max_len.get(first.rstrip("."))
+            if limit is None or not (c.isupper() or c.isdigit() or first.startswith("al")):
+                i += 1
+                continue
+            found = None
+            for size in range(min(limit, n - i), 0, -1):
+                last = tokens[i + size - 1]
+                if size > 1 and not _adjacent(text, tokens, i, i + size - 1):
+                    continue
+                key = text[tok.start : last.end].replace("’", "'")
+                got = surface.get(key)
+                end = last.end
+                if got is None and key.endswith("."):
+                    got = surface.get(key[:-1])
+                    end -= 1
+                if got is not None:
+                    found = GazetteerHit(i, i + size - 1, tok.start, end, got[0], got[1])
+                    break
+            if found is None:
+                i += 1
+                continue
+            hits.append(found)
+            i = found.last + 1
+        return hits
+
+
+def _adjacent(text: str, tokens: list[Token], a: int, b: int) -> bool:
+    """True when tokens a..b are separated by single spaces only."""
+    for j in range(a, b):
+        if tokens[j + 1].start - tokens[j].end != 1 or text[tokens[j].end] != " ":
+            return False
+    return True
+
+
+def tokenize(text: str) -> list[Token]:
+    """All word tokens of ``text``."""
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The shipped gazetteer (loaded once per process)."""
+    return Gazetteer(json.loads(DATA.read_text(encoding="utf-8")))

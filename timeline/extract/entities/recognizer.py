@@ -1,0 +1,222 @@
+"""Entity mentions of one document: gazetteer hits, national bodies, persons, coreference.
+
+Order matters: gazetteer hits first (they block their tokens), then national
+bodies built on them ("Russia's Defense Ministry"), then person name runs,
+then in-document coreference (a short name or a title description pointing
+back to the full name seen elsewhere in the article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from timeline.extract.entities.gazetteer import Gazetteer, GazetteerHit, Token, load, tokenize
+from timeline.extract.entities.lexicon import TITLE_WORDS
+from timeline.extract.entities.persons import find_name_runs, gender_of
+from timeline.extract.entities.slug import slugify
+from timeline.extract.types import CanonicalEntity, EntityMention
+
+# A capital after these words is a place ("in Moscow"), otherwise a metonym ("Moscow said").
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "to",
+        "from",
+        "near",
+        "outside",
+        "around",
+        "over",
+        "at",
+        "into",
+        "across",
+        "toward",
+        "towards",
+        "via",
+        "visited",
+        "visit",
+        "visiting",
+        "within",
+        "inside",
+        "capital",
+        "arrived",
+        "returned",
+        "flew",
+        "travel",
+        "traveled",
+        "travelled",
+    ]
+)
+_POSSESSIVE = re.compile(r"['’]s\s+|\s+")
+# "the NATO secretary general", "the mayor", "the U.S. president"
+_DESCRIPTION = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z][a-z-]*\s+){0,2}("
+    + "|".join(
+        sorted((w for w in TITLE_WORDS if w.isalpha() and len(w) > 3), key=len, reverse=True)
+    )
+    + r"))\b(?!\s+[A-Z])"
+)
+
+
+@dataclass
+class PersonRecord:
+    """What the document says about one person."""
+
+    name: str
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+
+@dataclass
+class EntityIndex:
+    """Mentions, canonical entities and per-person facts for the statement stage."""
+
+    mentions: list[EntityMention]
+    entities: list[CanonicalEntity]
+    persons: dict[str, PersonRecord]
+
+    def gender(self, name: str) -> str | None:
+        """Known pronoun gender of a person ('m', 'f') or None."""
+        rec = self.persons.get(name)
+        return rec.gender if rec else None
+
+
+def _body_regex(gaz: Gazetteer) -> re.Pattern[str]:
+    keys = sorted(gaz.national_bodies, key=len, reverse=True)
+    return re.compile(r"(?:['’]s\s+|\s+)(" + "|".join(re.escape(k) for k in keys) + r")\b")
+
+
+_BODY_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def recognize(text: str) -> EntityIndex:
+    """All entity mentions in ``text``, with canonical entities and person facts."""
+    gaz = load()
+    body_re = _BODY_CACHE.setdefault(id(gaz), _body_regex(gaz))
+    tokens = tokenize(text)
+    hits = gaz.match(text, tokens)
+    blocked: set[int] = set()
+    mentions: list[EntityMention] = []
+    for hit in hits:
+        blocked.update(range(hit.first, hit.last + 1))
+        mentions.append(_gazetteer_mention(text, tokens, hit, gaz, body_re))
+    persons: dict[str, PersonRecord] = {}
+    runs = find_name_runs(text, tokens, blocked)
+    full = [r for r in runs if r.evidence and r.last > r.first]
+    last_names: dict[str, set[str]] = {}
+    for r in full:
+        name = text[r.start : r.end]
+        rec = persons.setdefault(name, PersonRecord(name))
+        if r.title and r.title not in rec.titles:
+            rec.titles.append(r.title)
+        rec.gender = rec.gender or gender_of(name, r.honorific)
+        last_names.setdefault(name.split()[-1], set()).add(name)
+    for r in runs:
+        surface = text[r.start : r.end]
+        name = _resolve_name(surface, persons, last_names)
+        if name is None and not r.evidence:
+            continue
+        name = name or surface
+        rec = persons.setdefault(name, PersonRecord(name))
+        if r.title and r.title not in rec.titles:
+            rec.titles.append(r.title)
+        if rec.gender is None:
+            rec.gender = gender_of(name, r.honorific)
+        mentions.append(EntityMention(r.start, r.end, surface, name, "person", r.title))
+    mentions.extend(_descriptions(text, persons, mentions))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    mentions = _drop_overlaps(mentions)
+    return EntityIndex(mentions, _canonical(mentions, gaz), persons)
+
+
+def _gazetteer_mention(
+    text: str, tokens: list[Token], hit: GazetteerHit, gaz: Gazetteer, body_re: re.Pattern[str]
+) -> EntityMention:
+    entry = hit.entry
+    if hit.role in ("name", "alias", "demonym", "capital") and entry.kind == "country":
+        m = body_re.match(text, hit.end)
+        if m:
+            body = gaz.national_bodies[m.group(1)]
+            if entry.name == "United States":
+                name = gaz.us_bodies.get(body, f"U.S. {body}")
+            else:
+                name = f"{entry.demonym or entry.name} {body}"
+            return EntityMention(
+                hit.start, m.end(), text[hit.start : m.end()], name, "organization"
+            )
+    surface = text[hit.start : hit.end]
+    if hit.role == "capital":
+        prev = tokens[hit.first - 1].text.lower() if hit.first else ""
+        if prev in _LOCATIVE or text[max(0, hit.start - 9) : hit.start].endswith("capital, "):
+            city = gaz.capitals.get(surface.replace("’", "'"))
+            if city is not None:
+                return EntityMention(hit.start, hit.end, surface, city.name, "city")
+    return EntityMention(hit.start, hit.end, surface, entry.name, entry.kind)
+
+
+def _resolve_name(
+    surface: str, persons: dict[str, PersonRecord], last_names: dict[str, set[str]]
+) -> str | None:
+    """The full name a (possibly short) person mention refers to, if unambiguous."""
+    if surface in persons:
+        return surface
+    parts = surface.split()
+    cands = last_names.get(parts[-1], set())
+    if len(parts) == 1 and len(cands) == 1:
+        return next(iter(cands))
+    if len(parts) == 1:
+        # A first name alone ("Hillary") refers to the only full name starting with it.
+        firsts = [n for n in persons if n.split()[0] == surface and len(n.split()) > 1]
+        if len(firsts) == 1:
+            return firsts[0]
+    return None
+
+
+def _descriptions(
+    text: str, persons: dict[str, PersonRecord], mentions: list[EntityMention]
+) -> list[EntityMention]:
+    """'the NATO secretary general' -> the one person whose title matches it."""
+    out = []
+    titled = [(n, [t.lower() for t in r.titles]) for n, r in persons.items() if r.titles]
+    if not titled:
+        return out
+    for m in _DESCRIPTION.finditer(text):
+        words = m.group(1).lower().split()
+        matches = [
+            n
+            for n, titles in titled
+            if any(
+                t.split()[-1] == words[-1] and all(w in t.split() for w in words) for t in titles
+            )
+        ]
+        first_use = min((x.start for x in mentions if x.name in matches), default=len(text))
+        if len(matches) == 1 and first_use < m.start():
+            out.append(EntityMention(m.start(), m.end(), m.group(0), matches[0], "person"))
+    return out
+
+
+def _drop_overlaps(mentions: list[EntityMention]) -> list[EntityMention]:
+    out: list[EntityMention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _canonical(mentions: list[EntityMention], gaz: Gazetteer) -> list[CanonicalEntity]:
+    """One canonical entity per distinct name, with the surface forms seen and known."""
+    seen: dict[str, tuple[str, set[str]]] = {}
+    for m in mentions:
+        kind, forms = seen.setdefault(m.name, (m.kind, set()))
+        if m.text != m.name:
+            forms.add(m.text)
+    out = []
+    for name, (kind, forms) in seen.items():
+        entry = gaz.by_name.get(name)
+        if entry is not None:
+            forms.update(entry.aliases)
+            kind = entry.kind
+        forms.discard(name)
+        out.append(CanonicalEntity(name, slugify(name), kind, tuple(sorted(forms))))
+    return out

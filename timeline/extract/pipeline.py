@@ -1,0 +1,154 @@
+"""The extraction pipeline: one article in, timexes, entities, statements and events out.
+
+Stages run in a fixed order on one ``Document``: segmentation, time
+expressions (the temporal engine), entities, statements, events. Each stage
+adds to the document, so later stages reuse earlier work (the events stage
+gets sentences, time expressions and entity mentions for free).
+
+The temporal engine is developed separately; while it is missing or broken
+the pipeline still runs and dates every statement with the publication day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from timeline.extract.entities import recognize
+from timeline.extract.statements import extract_statements
+from timeline.extract.text import make_document
+from timeline.extract.types import (
+    Document,
+    ExtractedEvent,
+    ExtractedStatement,
+    Extraction,
+    TimexLike,
+)
+
+log = logging.getLogger(__name__)
+
+TagFn = Callable[[str, date], Sequence[TimexLike]]
+EventsFn = Callable[[Document], Sequence[ExtractedEvent]]
+
+
+def _load_tagger() -> TagFn | None:
+    try:
+        from timeline.extract.temporal import tag
+    except Exception:  # a broken work-in-progress engine must not stop extraction
+        log.warning("temporal engine unavailable; statements are dated by publication day")
+        return None
+    return tag  # type: ignore[no-any-return]
+
+
+def _load_events() -> EventsFn | None:
+    try:
+        from timeline.extract.events import extract_events  # type: ignore[attr-defined]
+    except Exception:
+        return None
+    return extract_events  # type: ignore[no-any-return]
+
+
+_TAG: TagFn | None = _load_tagger()
+_EVENTS: EventsFn | None = _load_events()
+
+
+def _tag(text: str, dct: date) -> tuple[TimexLike, ...]:
+    if _TAG is None:
+        return ()
+    try:
+        return tuple(_TAG(text, dct))
+    except Exception:
+        log.exception("temporal tagging failed; continuing without time expressions")
+        return ()
+
+
+def prepare(text: str, published: date | datetime) -> tuple[Document, Any]:
+    """Segment, tag time expressions and recognise entities; returns (document, entity index)."""
+    doc = make_document(text, published)
+    doc = dataclasses.replace(doc, timexes=_tag(text, doc.published))
+    index = recognize(text)
+    doc = dataclasses.replace(doc, mentions=tuple(index.mentions), entities=tuple(index.entities))
+    return doc, index
+
+
+def extract(text: str, published: date | datetime) -> Extraction:
+    """Run every stage over one article. Pure: no I/O, no Django."""
+    doc, index = prepare(text, published)
+    statements: tuple[ExtractedStatement, ...] = tuple(extract_statements(doc, index))
+    events: tuple[ExtractedEvent, ...] = tuple(_EVENTS(doc)) if _EVENTS is not None else ()
+    return Extraction(
+        timexes=doc.timexes,
+        entities=doc.mentions,
+        statements=statements,
+        events=events,
+        canonical_entities=doc.entities,
+        document=doc,
+    )
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None
+
+
+def to_json(extraction: Extraction, id: Any) -> dict[str, Any]:
+    """The CLI's JSON line for one article (see docs/extraction.md)."""
+    return {
+        "id": id,
+        "timexes": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
+            for t in extraction.timexes
+        ],
+        "entities": [
+            {"start": m.start, "end": m.end, "text": m.text, "name": m.name, "kind": m.kind}
+            for m in extraction.entities
+        ],
+        "canonical_entities": [
+            {"name": e.name, "slug": e.slug, "kind": e.kind, "aliases": list(e.aliases)}
+            for e in extraction.canonical_entities
+        ],
+        "statements": [
+            {
+                "speaker": s.speaker,
+                "speaker_start": s.speaker_start,
+                "speaker_end": s.speaker_end,
+                "speaker_title": s.speaker_title,
+                "quote": s.quote,
+                "quote_start": s.quote_start,
+                "quote_end": s.quote_end,
+                "cue": s.cue,
+                "kind": s.kind,
+                "date": s.date,
+                "venue": s.venue,
+                # additions beyond the minimal contract (documented in docs/extraction.md)
+                "speaker_text": s.speaker_text,
+                "speaker_kind": s.speaker_kind,
+                "quote_spans": [list(f) for f in s.quote_spans],
+                "cue_start": s.cue_start,
+                "cue_end": s.cue_end,
+                "date_start": _iso(s.date_start),
+                "date_end": _iso(s.date_end),
+                "precision": s.precision,
+                "confidence": s.confidence,
+            }
+            for s in extraction.statements
+        ],
+        "events": [
+            {
+                "type": e.type,
+                "title": e.title,
+                "start": e.start,
+                "end": e.end,
+                "date": e.date,
+                "date_end": _iso(e.date_end),
+                "precision": e.precision,
+                "status": e.status,
+                "actors": list(e.actors),
+                "places": list(e.places),
+                "figures": [list(f) for f in e.figures],
+            }
+            for e in extraction.events
+        ],
+    }

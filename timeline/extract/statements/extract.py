@@ -1,0 +1,110 @@
+"""Statement extraction: candidates from every rule family, one winner per stretch of text.
+
+PolNeAR's convention (and a reader's) is that a token belongs to at most one
+attribution, so overlapping candidates are resolved by confidence: a quote
+with an adjacent cue beats reported speech, which beats "according to".
+Speakers are then resolved in text order, so that "she added" can point back
+to the last compatible speaker.
+"""
+
+from __future__ import annotations
+
+from timeline.extract.entities import EntityIndex
+from timeline.extract.statements.cues import CUE
+from timeline.extract.statements.dating import date_statements, venue_of
+from timeline.extract.statements.direct import Candidate, direct_candidates
+from timeline.extract.statements.indirect import indirect_candidates
+from timeline.extract.statements.quotes import QuoteRegion, quote_regions
+from timeline.extract.statements.speaker import resolve
+from timeline.extract.types import Document, ExtractedStatement
+
+
+def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedStatement]:
+    """All attributed statements of ``doc``, in text order."""
+    text = doc.text
+    regions = quote_regions(text, doc.paragraphs)
+    bounds = [(r.start, r.end) for r in regions]
+    cues = [c for c in CUE.finditer(text) if not _inside(bounds, c.start())]
+    time_spans = [(t.start, t.end) for t in doc.timexes]
+    direct = direct_candidates(doc, regions, cues, time_spans)
+    taken = [(c.cue_start, c.cue_end) for c in direct]
+    indirect = indirect_candidates(doc, cues, regions, taken, time_spans)
+    chosen = _select(direct + indirect)
+    chosen.sort(key=lambda c: c.cue_start)
+    history: list[tuple[str, str | None, str | None, int]] = []
+    resolved = []
+    for c in chosen:
+        r = resolve(text, c.np, index, history) if c.np is not None else None
+        if r is not None and r.name is not None:
+            history.append((r.name, r.kind, r.title, c.cue_start))
+        resolved.append(r)
+    dates = date_statements(doc, chosen, [c.np.end if c.np else None for c in chosen])
+    out = []
+    for c, r, d in zip(chosen, resolved, dates, strict=True):
+        frags = sorted(c.fragments)
+        speaker_text = text[c.np.start : c.np.end] if c.np else None
+        out.append(
+            ExtractedStatement(
+                speaker=(r.name if r and r.name else None),
+                speaker_start=c.np.start if c.np else None,
+                speaker_end=c.np.end if c.np else None,
+                speaker_text=speaker_text,
+                speaker_title=r.title if r else None,
+                speaker_kind=r.kind if r else None,
+                quote=" … ".join(text[s:e] for s, e in frags),
+                quote_start=frags[0][0],
+                quote_end=frags[-1][1],
+                quote_spans=tuple(frags) if len(frags) > 1 else (),
+                cue=text[c.cue_start : c.cue_end],
+                cue_start=c.cue_start,
+                cue_end=c.cue_end,
+                kind=_kind(text, frags, regions),
+                date=d.value,
+                date_start=d.start,
+                date_end=d.end,
+                precision=d.precision,
+                venue=venue_of(doc, c),
+                confidence=round(c.confidence, 2),
+            )
+        )
+    out.sort(key=lambda s: s.quote_start)
+    return out
+
+
+def _inside(bounds: list[tuple[int, int]], pos: int) -> bool:
+    for s, e in bounds:
+        if s <= pos < e:
+            return True
+        if s > pos:
+            return False
+    return False
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy by confidence: keep a candidate only if its content overlaps no kept content."""
+    kept: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-c.confidence, c.cue_start)):
+        if any(s < ke and ks < e for s, e in c.fragments for k in kept for ks, ke in k.fragments):
+            continue
+        if any(k.cue_start < e and s < k.cue_end for s, e in c.fragments for k in kept):
+            continue
+        kept.append(c)
+    return kept
+
+
+def _kind(text: str, frags: list[tuple[int, int]], regions: list[QuoteRegion]) -> str:
+    """PolNeAR's rule: direct if ≥90% of the letters are quoted, indirect if none, else mixed."""
+    total = quoted = 0
+    for s, e in frags:
+        total += _alnum(text, s, e)
+        for r in regions:
+            lo, hi = max(s, r.inner_start), min(e, r.inner_end)
+            if lo < hi:
+                quoted += _alnum(text, lo, hi)
+    if total == 0 or quoted == 0:
+        return "indirect"
+    return "direct" if quoted >= 0.9 * total else "mixed"
+
+
+def _alnum(text: str, s: int, e: int) -> int:
+    return sum(1 for ch in text[s:e] if ch.isalnum())

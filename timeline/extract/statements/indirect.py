@@ -1,0 +1,262 @@
+"""Indirect (reported) speech: "X said (that) …", "…, X said.", "according to X", "X called it “…”".
+
+Each cue outside quotation marks is tried in this order: "according to",
+inverted or parenthetical attribution (content before the cue), then the
+forward pattern (speaker before the cue, content after it). Verbs that rarely
+introduce a clause on their own ("continued", "replied") need "that", a
+question word or a quotation to count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from timeline.extract.statements.cues import (
+    ADDRESSEE_VERBS,
+    CHARACTERIZE_FORMS,
+    SIMPLE_TIME,
+    SPEECH_FORMS,
+)
+from timeline.extract.statements.direct import Candidate
+from timeline.extract.statements.quotes import QuoteRegion
+from timeline.extract.statements.speaker import NP, np_after, np_before
+from timeline.extract.types import Document, Span
+
+# Verbs that introduce reported content without "that".
+_BARE_CLAUSE = frozenset(
+    [
+        "say",
+        "tell",
+        "add",
+        "write",
+        "argue",
+        "claim",
+        "note",
+        "insist",
+        "warn",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "explain",
+        "state",
+        "announce",
+        "declare",
+        "predict",
+        "contend",
+        "maintain",
+        "allege",
+        "assert",
+        "report",
+        "testify",
+        "concede",
+        "complain",
+        "boast",
+        "vow",
+        "promise",
+        "pledge",
+        "recall",
+        "emphasize",
+        "emphasise",
+        "stress",
+        "reiterate",
+        "estimate",
+        "indicate",
+    ]
+)
+# The addressee of "told": a pronoun, "reporters", or a capitalised name ("told VOA").
+_ADDRESSEE = re.compile(
+    r"\s+(?:me|him|her|them|us|you|reporters|journalists|lawmakers|supporters|voters|"
+    r"the crowd|an audience|a crowd|the audience|the paper|the newspaper|the network|"
+    r"an interviewer|the committee|(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}"
+    r"(?:['’]s(?:\s+[A-Z][\w.'’&-]*){1,3})?)(?=[\s,.])"
+)
+_VENUE_LEAD = re.compile(
+    r"\s*,?\s*(?:(?:at|in|during|on|via|to|before|while|through|over)\s+"
+    r"(?:(?:a|an|the|his|her|their|its|Monday's|Tuesday's)\s+)?(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:meeting|conference|briefing|interview|statement|speech|rally|hearing|event|summit|"
+    r"session|debate|post|tweet|video|appearance|address|forum|gathering|luncheon|dinner|"
+    r"ceremony|broadcast|program|show|podcast|op-ed|letter|memo|email|release|"
+    r"Telegram|Twitter|X|Facebook|Instagram|YouTube|TikTok|television|radio|"
+    r"CNN|MSNBC|NBC|CBS|ABC|Fox|Fox News)(?:['’]s\s+[\w\s]{1,30}?)?"
+    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?|"
+    r"(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s*,?\s*(?:that\b|on\b|$)))"
+)
+SIMPLE_TIME_LEAD = re.compile(r"\s*,?\s*" + SIMPLE_TIME.pattern)
+_COORDINATED = re.compile(r"(?:,?\s+and|,)(?:\s+(?:also|then|later))?\s*$")
+_THAT = re.compile(r"\s*,?\s*(?:that\b|whether\b|if\b|why\b|how\b|what\b|when\b)")
+_SPLIT = re.compile(
+    r",?\s+and\s+(?:also\s+)?(?:said|says|told|added|warned|noted|argued|insisted)\b|"
+    r",\s+according to\b|;\s+"
+)
+
+
+def indirect_candidates(
+    doc: Document,
+    cues: list[re.Match[str]],
+    regions: list[QuoteRegion],
+    taken: list[tuple[int, int]],
+    time_spans: list[tuple[int, int]],
+) -> list[Candidate]:
+    """Reported speech around each free cue."""
+    out: list[Candidate] = []
+    for cue in cues:
+        if any(s <= cue.start() < e for s, e in taken):
+            continue
+        sent = doc.sentence_at(cue.start())
+        word = cue.group().lower()
+        if word == "according to":
+            cand = _according_to(doc.text, sent, cue, time_spans)
+        else:
+            prev = out[-1] if out and out[-1].np and out[-1].cue_start >= sent.start else None
+            cand = _inverted(doc.text, sent, cue, time_spans) or _forward(
+                doc.text, sent, cue, regions, time_spans, prev
+            )
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces, commas and a final period from a content span."""
+    while s < e and text[s] in " ,;:—–-\n":
+        s += 1
+    while e > s and text[e - 1] in " ,;:—–-.\n":
+        e -= 1
+    return s, e
+
+
+def _words(text: str, s: int, e: int) -> int:
+    return len(text[s:e].split())
+
+
+def _according_to(
+    text: str, sent: Span, cue: re.Match[str], time_spans: list[tuple[int, int]]
+) -> Candidate | None:
+    m = re.compile(r"[,.;:]|$").search(text, cue.end(), sent.end)
+    np_end = m.start() if m else sent.end
+    np = np_after(text, cue.end(), np_end) or NP(cue.end() + 1, np_end, False)
+    if np.end <= np.start:
+        return None
+    before = _trim(text, sent.start, cue.start())
+    if _words(text, *before) >= 3:
+        frags = [before]
+    else:
+        # "According to X, content." — skip an appositive after the source.
+        rest = text.find(",", np.end, sent.end)
+        after = _trim(text, rest if rest >= 0 else np.end, sent.end)
+        if _words(text, *after) < 3:
+            return None
+        frags = [after]
+    return Candidate(frags, cue.start(), cue.end(), np, 0.7, (np.end, np_end), "according-to")
+
+
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|who|which|adding|saying|according|in|at|on|during|his|her)\b"
+)
+_TAIL_STOP = re.compile(r"[,;:!?](?=\s)|\.(?=\s|$)")
+
+
+def _inverted(
+    text: str, sent: Span, cue: re.Match[str], time_spans: list[tuple[int, int]]
+) -> Candidate | None:
+    """CONTENT, NP CUE.  /  CONTENT, CUE NP.  /  CONTENT1, NP CUE, CONTENT2."""
+    word = cue.group().lower()
+    if word not in SPEECH_FORMS:
+        return None
+    comma = text.rfind(",", sent.start, cue.start())
+    if comma < 0 or not text[comma + 1 : comma + 2].isspace():
+        return None
+    np = np_before(text, comma + 1, cue.start(), time_spans)
+    if np is None or text[comma + 1 : np.start].strip():
+        np = None
+        if text[comma + 1 : cue.start()].strip() == "":
+            np = np_after(text, cue.end(), sent.end)
+    if np is None:
+        return None
+    content = _trim(text, sent.start, comma)
+    lead = text[sent.start : comma]
+    if _words(text, *content) < 3 or lead.count("“") > lead.count("”"):
+        return None
+    # After the attribution: nothing but time/venue/appositive, or a parenthetical's rest.
+    after_start = max(cue.end(), np.end)
+    if _THAT.match(text, after_start, sent.end):
+        return None
+    m = _TAIL_STOP.search(text, after_start, sent.end)
+    tail_end = m.start() if m else sent.end
+    if _words(text, after_start, tail_end) > 6:
+        return None
+    frags = [content]
+    if (
+        text[tail_end : tail_end + 1] == ","
+        and _words(text, tail_end, sent.end) >= 3
+        and not _APPOSITION.match(text, tail_end)
+    ):
+            frags.append(_trim(text, tail_end, sent.end))
+    return Candidate(frags, cue.start(), cue.end(), np, 0.7, (after_start, tail_end), "inverted")
+
+
+def _forward(
+    text: str,
+    sent: Span,
+    cue: re.Match[str],
+    regions: list[QuoteRegion],
+    time_spans: list[tuple[int, int]],
+    prev: Candidate | None = None,
+) -> Candidate | None:
+    """NP CUE [addressee] [time] [venue] [that] CONTENT; "... and said ..." reuses ``prev``'s NP."""
+    word = cue.group().lower()
+    lemma = SPEECH_FORMS.get(word) or CHARACTERIZE_FORMS.get(word)
+    if lemma is None:
+        return None
+    lo = sent.start
+    for sep in (";", ":"):
+        k = text.rfind(sep, sent.start, cue.start())
+        lo = max(lo, k + 1)
+    if prev is not None and _COORDINATED.search(text, lo, cue.start()):
+        np = prev.np
+    else:
+        np = np_before(text, lo, cue.start(), time_spans)
+    if np is None:
+        return None
+    pos = cue.end()
+    if lemma in ADDRESSEE_VERBS:
+        m = _ADDRESSEE.match(text, pos, sent.end)
+        if m:
+            pos = m.end()
+    for _ in range(3):
+        moved = False
+        for ts, te in time_spans:
+            if ts >= pos and text[pos:ts].strip(" ,") in ("", "on", "in", "last", "early", "late"):
+                pos, moved = te, True
+                break
+        if not moved:
+            st = SIMPLE_TIME_LEAD.match(text, pos, sent.end)
+            if st and st.end() > pos:
+                pos, moved = st.end(), True
+        m = _VENUE_LEAD.match(text, pos, sent.end)
+        if m and m.end() > pos:
+            pos, moved = m.end(), True
+        if not moved:
+            break
+    tail_end = pos
+    that = _THAT.match(text, pos, sent.end)
+    if that:
+        pos = that.end()
+    elif lemma not in _BARE_CLAUSE and lemma not in CHARACTERIZE_FORMS.values():
+        return None
+    end = sent.end
+    split = _SPLIT.search(text, pos, end)
+    if split:
+        end = split.start()
+    content = _trim(text, pos, end)
+    if _words(text, *content) < 3 and lemma not in CHARACTERIZE_FORMS.values():
+        return None
+    quoted = any(r.start >= content[0] and r.end <= content[1] + 1 for r in regions)
+    if lemma in CHARACTERIZE_FORMS.values() and not quoted:
+        return None
+    if text[pos : pos + 1] in ".,;":
+        return None
+    conf = 0.8 if np.pronoun or text[np.start].isupper() else 0.65
+    return Candidate([content], cue.start(), cue.end(), np, conf, (cue.end(), tail_end), "forward")

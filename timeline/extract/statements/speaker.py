@@ -1,0 +1,299 @@
+"""Find the speaker mention next to a cue, and resolve it to a canonical entity.
+
+The speaker span is the mention the attribution rests on ("she" in "she
+added", "The NATO secretary general"), which is what PolNeAR annotates and
+what a reader checks; the canonical name comes from the entity mentions
+inside it or, for pronouns, from the last compatible speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.extract.entities import EntityIndex
+from timeline.extract.entities.lexicon import TITLE_WORDS
+from timeline.extract.statements.cues import INTERVENING, NP_BOUNDARY, PRONOUNS, SIMPLE_TIME
+from timeline.extract.types import EntityMention
+
+_WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
+_TIME_TAIL = re.compile(r"\s+(?:" + SIMPLE_TIME.pattern + r")\s*$")
+_PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_APPOSITIVE_TAIL = re.compile(r",([^,]{2,90}),\s*$")
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+        "another",
+    ]
+)
+_POSTMOD_PREPS = frozenset(["in", "to", "for", "at", "from", "of", "with"])
+_GROUP_NOUNS = frozenset(
+    [
+        "officials",
+        "experts",
+        "analysts",
+        "critics",
+        "supporters",
+        "aides",
+        "sources",
+        "people",
+        "voters",
+        "lawmakers",
+        "members",
+        "leaders",
+        "residents",
+        "authorities",
+        "observers",
+        "activists",
+        "advocates",
+        "opponents",
+    ]
+)
+_SENTENCE_STARTERS = frozenset(
+    ["but", "and", "so", "yet", "still", "however", "meanwhile", "then", "also"]
+)
+_NOT_HEAD = frozenset(
+    [
+        "widely",
+        "long",
+        "often",
+        "also",
+        "generally",
+        "commonly",
+        "reportedly",
+        "who",
+        "whom",
+        "it's",
+        "there",
+        "here",
+        "now",
+        "today",
+        "yesterday",
+    ]
+)
+# A speaker phrase to the right of the cue ("said Cruz", "said the report").
+_RIGHT_NP = re.compile(
+    r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)){0,6}?)"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:on|in|at|during|to|of|who|after|before|when|while|\w+day\b)))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NP:
+    """A speaker phrase: its span and whether it is a pronoun."""
+
+    start: int
+    end: int
+    pronoun: bool
+
+
+def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -> NP | None:
+    """The noun phrase that ends right before ``hi`` (the cue), within ``[lo, hi)``."""
+    end = hi
+    for _ in range(4):
+        seg = text[lo:end]
+        stripped = seg.rstrip()
+        m = INTERVENING.search(stripped)
+        if m:
+            stripped = stripped[: m.start()]
+        t_end = lo + len(stripped)
+        for ts, te in time_spans:
+            if te == t_end and ts >= lo:
+                stripped = text[lo:ts].rstrip()
+                t_end = lo + len(stripped)
+        st = _TIME_TAIL.search(stripped)
+        if st and st.start() > 0:
+            stripped = stripped[: st.start()].rstrip()
+        p = _PAREN_TAIL.search(stripped)
+        if p:
+            stripped = stripped[: p.start()]
+        a = _APPOSITIVE_TAIL.search(stripped)
+        if a and a.start() > 0:
+            inner = a.group(1).strip().split(" ", 1)[0].lower()
+            if (
+                inner in _DETERMINERS
+                or inner
+                in ("who", "whose", "which", "along", "together", "like", "as", "including")
+                or inner.isalpha()
+            ):
+                stripped = stripped[: a.start()]
+        new_end = lo + len(stripped)
+        if new_end == end:
+            break
+        end = new_end
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, end)]
+    if not words:
+        return None
+    last = words[-1][2]
+    if last.lower() in PRONOUNS:
+        return NP(words[-1][0], words[-1][1], True)
+    first_i = _capitalised_np_start(words) if last[0].isupper() else _common_np_start(words)
+    if first_i is None:
+        return None
+    # "a representative to the United Nations in New York": a name inside a post-modifier.
+    for _ in range(3):
+        if first_i < 2 or words[first_i - 1][2] not in _POSTMOD_PREPS:
+            break
+        head = words[first_i - 2][2]
+        if not (head[0].isupper() or head.lower() in TITLE_WORDS or head.lower() in _GROUP_NOUNS):
+            break
+        sub = words[: first_i - 1]
+        k = _capitalised_np_start(sub) if head[0].isupper() else _common_np_start(sub)
+        if k is None:
+            break
+        first_i = k
+    head = words[-1][2]
+    if head.lower() in _NOT_HEAD or (head.islower() and head.endswith("ly")):
+        return None
+    if all(w[2].lower() in _DETERMINERS for w in words[first_i:]):
+        return None
+    return NP(words[first_i][0], words[-1][1], False)
+
+
+def _capitalised_np_start(words: list[tuple[int, int, str]]) -> int | None:
+    """Start of a name-headed phrase: capitalised words, title words, "of", a determiner."""
+    first_i = None
+    for i in range(len(words) - 1, max(-1, len(words) - 12), -1):
+        w = words[i][2]
+        low = w.lower()
+        if (
+            (w[0].isupper() and low not in _SENTENCE_STARTERS)
+            or low in TITLE_WORDS
+            or (low in ("of", "for", "and") and i > 0 and words[i - 1][2][0].isupper())
+        ):
+            first_i = i
+        elif low in _DETERMINERS:
+            first_i = i
+            break
+        else:
+            break
+    if first_i is not None and words[first_i][2].lower() in ("of", "for", "and"):
+        first_i += 1
+    return first_i
+
+
+def _common_np_start(words: list[tuple[int, int, str]]) -> int | None:
+    """Start of a common-noun phrase ("the company", "a spokesman for the campaign")."""
+    first_i = None
+    for i in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        w = words[i][2]
+        if not w[0].isalnum():
+            break
+        if w.lower() in NP_BOUNDARY and not (w.lower() in ("of", "for") and i > 0):
+            break
+        first_i = i
+    while (
+        first_i is not None and first_i < len(words) and words[first_i][2].lower() in ("of", "for")
+    ):
+        first_i += 1
+    return first_i if first_i is not None and first_i < len(words) else None
+
+
+def np_after(text: str, pos: int, limit: int) -> NP | None:
+    """An inverted speaker right after the cue ("said Cruz", "said the former senator")."""
+    m = _RIGHT_NP.match(text, pos, limit)
+    if not m:
+        return None
+    phrase = m.group(1)
+    first = phrase.split(" ", 1)[0]
+    if first.lower() in PRONOUNS:
+        return NP(m.start(1), m.start(1) + len(first), True)
+    if not (first[0].isupper() or first.lower() in ("the", "a", "an")):
+        return None
+    if first.lower() in NP_BOUNDARY or first.lower() in ("that", "this"):
+        return None
+    return NP(m.start(1), m.end(1), False)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The canonical speaker of a mention."""
+
+    name: str | None
+    kind: str | None
+    title: str | None
+
+
+_PLURALISH = re.compile(r"s$")
+
+
+def resolve(
+    text: str, np: NP, index: EntityIndex, history: list[tuple[str, str | None, str | None, int]]
+) -> Resolved:
+    """Canonical speaker for ``np``; ``history`` holds earlier (name, kind, title, pos)."""
+    surface = text[np.start : np.end]
+    if np.pronoun:
+        return _resolve_pronoun(surface.lower(), index, history, np.start)
+    inside = [m for m in index.mentions if m.start < np.end and m.end > np.start]
+    persons = [m for m in inside if m.kind == "person"]
+    if persons:
+        m = persons[-1]
+        title = m.title or _latest_title(index, m.name)
+        return Resolved(m.name, "person", title)
+    bare = _strip_determiner(surface)
+    for m in inside:
+        if _strip_determiner(m.text) == bare:
+            return Resolved(m.name, m.kind, None)
+    if inside and len(bare.split()) <= 2 and inside[-1].end == np.end:
+        m = inside[-1]
+        if m.kind in ("organization", "group"):
+            return Resolved(m.name, m.kind, None)
+    return Resolved(bare, "group" if _PLURALISH.search(bare) else None, None)
+
+
+def _strip_determiner(s: str) -> str:
+    parts = s.split(" ", 1)
+    if len(parts) == 2 and parts[0].lower() in _DETERMINERS:
+        return parts[1]
+    return s
+
+
+def _latest_title(index: EntityIndex, name: str) -> str | None:
+    rec = index.persons.get(name)
+    return rec.titles[-1] if rec and rec.titles else None
+
+
+def _resolve_pronoun(
+    pronoun: str,
+    index: EntityIndex,
+    history: list[tuple[str, str | None, str | None, int]],
+    pos: int,
+) -> Resolved:
+    if pronoun in ("he", "she", "who"):
+        want = {"he": "m", "she": "f"}.get(pronoun)
+        for name, kind, title, _ in reversed(history):
+            if kind == "person" and (want is None or index.gender(name) in (want, None)):
+                return Resolved(name, kind, title)
+        last = _last_person_before(index.mentions, pos, want, index)
+        if last is not None:
+            return Resolved(last.name, "person", last.title or _latest_title(index, last.name))
+    elif pronoun in ("it", "they", "we"):
+        for name, kind, title, _ in reversed(history):
+            if kind != "person":
+                return Resolved(name, kind, title)
+    return Resolved(None, None, None)
+
+
+def _last_person_before(
+    mentions: list[EntityMention], pos: int, want: str | None, index: EntityIndex
+) -> EntityMention | None:
+    for m in reversed(mentions):
+        if (
+            m.start < pos
+            and m.kind == "person"
+            and (want is None or index.gender(m.name) in (want, None))
+        ):
+            return m
+    return None
