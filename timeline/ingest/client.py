@@ -19,7 +19,7 @@ Failures raise ``TransientFetchError`` (retry later, maybe with ``retry_after``)
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from http.client import InvalidURL
@@ -48,6 +48,7 @@ from timeline.ingest.netaddr import (
     system_resolver,
     vet_target,
 )
+from timeline.ingest.transport import Deadline, open_pool
 
 #: Response headers copied into ``FetchedResponse.headers`` (lower-cased names).
 KEPT_HEADERS = (
@@ -141,28 +142,37 @@ class SafeFetcher:
         for _hop in range(self.policy.max_redirects + 1):
             target = parse_target(current, self.policy)
             addresses = vet_target(target, self.policy, self.resolver)
-            pool, resp = self._open(target, addresses, headers, deadline)
+            guard = Deadline(deadline)
+            pools: list[urllib3.HTTPConnectionPool] = []
+            resp: urllib3.BaseHTTPResponse | None = None
             try:
-                if resp.status in _REDIRECT_STATUSES:
-                    location = resp.headers.get("location")
-                    if not location:
-                        raise PermanentFetchError("bad_redirect", f"{resp.status} without Location")
-                    redirects.append(target.url)
-                    current = urljoin(target.url, location.strip())
-                    continue
-                return self._finish(
-                    url,
-                    target,
-                    resp,
-                    kind,
-                    redirects,
-                    deadline,
-                    start,
-                    conditional=bool(etag or last_modified),
-                )
+                with guard:
+                    resp = self._open(target, addresses, headers, deadline, guard, pools)
+                    if resp.status in _REDIRECT_STATUSES:
+                        location = resp.headers.get("location")
+                        if not location:
+                            raise PermanentFetchError(
+                                "bad_redirect", f"{resp.status} without Location"
+                            )
+                        redirects.append(target.url)
+                        current = urljoin(target.url, location.strip())
+                        continue
+                    return self._finish(
+                        url,
+                        target,
+                        resp,
+                        kind,
+                        redirects,
+                        guard,
+                        start,
+                        conditional=bool(etag or last_modified),
+                    )
             finally:
-                resp.close()
-                pool.close()
+                # The guard is disarmed (``with`` exit) before any socket is closed.
+                if resp is not None:
+                    resp.close()
+                for pool in pools:
+                    pool.close()
         raise PermanentFetchError(
             "too_many_redirects", f"more than {self.policy.max_redirects} redirects from {url}"
         )
@@ -175,37 +185,32 @@ class SafeFetcher:
         addresses: list[IPAddress],
         headers: dict[str, str],
         deadline: float,
-    ) -> tuple[urllib3.HTTPConnectionPool, urllib3.BaseHTTPResponse]:
-        """Send the request to the first vetted address that accepts a connection."""
+        guard: Deadline,
+        pools: list[urllib3.HTTPConnectionPool],
+    ) -> urllib3.BaseHTTPResponse:
+        """Send the request to the first vetted address that accepts a connection.
+
+        Pools are appended to ``pools`` for the caller to close after disarming ``guard``.
+        """
         last_error: FetchError | None = None
         for ip in addresses:
             remaining = _remaining(deadline)
-            timeout = urllib3.Timeout(
-                connect=min(self.policy.connect_timeout, remaining),
-                read=min(self.policy.read_timeout, remaining),
+            pool = open_pool(
+                scheme=target.scheme,
+                dial=self.dialer(ip) if self.dialer else str(ip),
+                port=target.port,
+                hostname=target.host,
+                hostname_is_ip=target.literal is not None,
+                timeout=urllib3.Timeout(
+                    connect=min(self.policy.connect_timeout, remaining),
+                    read=min(self.policy.read_timeout, remaining),
+                ),
+                deadline=guard,
+                ca_bundle=self.policy.ca_bundle,
             )
-            host = self.dialer(ip) if self.dialer else str(ip)
-            pool: urllib3.HTTPConnectionPool
-            if target.scheme == "https":
-                # Dial the IP, but do SNI and certificate verification against the name.
-                name = None if target.literal is not None else target.host
-                pool = urllib3.HTTPSConnectionPool(
-                    host=host,
-                    port=target.port,
-                    timeout=timeout,
-                    maxsize=1,
-                    retries=False,
-                    cert_reqs="CERT_REQUIRED",
-                    ca_certs=self.policy.ca_bundle,
-                    server_hostname=name,
-                    assert_hostname=target.host,
-                )
-            else:
-                pool = urllib3.HTTPConnectionPool(
-                    host=host, port=target.port, timeout=timeout, maxsize=1, retries=False
-                )
+            pools.append(pool)
             try:
-                resp = pool.urlopen(
+                return pool.urlopen(
                     "GET",
                     target.request_target,
                     headers={**headers, "Host": target.host_header},
@@ -216,13 +221,10 @@ class SafeFetcher:
                     decode_content=True,
                 )
             except (ConnectTimeoutError, NewConnectionError) as exc:
-                pool.close()
-                last_error = _classify_exception(exc, target.url)
+                last_error = _classify_exception(exc, target.url, guard)
                 continue  # try the next vetted address
-            except (HTTPError, InvalidURL) as exc:
-                pool.close()
-                raise _classify_exception(exc, target.url) from exc
-            return pool, resp
+            except (HTTPError, InvalidURL, OSError) as exc:
+                raise _classify_exception(exc, target.url, guard) from exc
         assert last_error is not None  # vet_target never returns an empty list
         raise last_error
 
@@ -235,7 +237,7 @@ class SafeFetcher:
         resp: urllib3.BaseHTTPResponse,
         kind: FetchKind,
         redirects: list[str],
-        deadline: float,
+        guard: Deadline,
         start: float,
         *,
         conditional: bool,
@@ -248,7 +250,7 @@ class SafeFetcher:
             _check_status(status, kept, target.url)
             _check_content_type(mime, kind, target.url)
             _check_headers(kept, self.policy.max_bytes, target.url)
-        body = b"" if not_modified else self._read_body(resp, deadline, target.url)
+        body = b"" if not_modified else self._read_body(resp, guard, target.url)
         return FetchedResponse(
             url=url,
             final_url=target.url,
@@ -264,26 +266,24 @@ class SafeFetcher:
             redirects=tuple(redirects),
         )
 
-    def _read_body(self, resp: urllib3.BaseHTTPResponse, deadline: float, url: str) -> bytes:
-        """Stream the decoded body, enforcing the size cap and the total deadline."""
+    def _read_body(self, resp: urllib3.BaseHTTPResponse, guard: Deadline, url: str) -> bytes:
+        """Stream the decoded body, enforcing the size cap; ``guard`` enforces the deadline."""
         cap = self.policy.max_bytes
         chunks: list[bytes] = []
         total = 0
-        stream: Iterator[bytes] = resp.stream(_CHUNK, decode_content=True)
         try:
-            while True:
-                # The socket timeout shrinks with the deadline, so a server that trickles one
-                # byte per read-timeout cannot keep us past ``total_timeout``.
-                _set_read_timeout(resp, min(self.policy.read_timeout, _remaining(deadline)))
-                chunk = next(stream, None)
-                if chunk is None:
-                    break
+            # urllib3 >= 2.6 inflates at most _CHUNK bytes per step, so a gzip bomb is cut off
+            # at the cap instead of being decompressed in one go.
+            for chunk in resp.stream(_CHUNK, decode_content=True):
                 total += len(chunk)
                 if total > cap:
                     raise PermanentFetchError("too_large", f"body of {url} exceeds {cap} bytes")
                 chunks.append(chunk)
         except (HTTPError, OSError) as exc:
-            raise _classify_exception(exc, url) from exc
+            raise _classify_exception(exc, url, guard) from exc
+        if guard.fired:
+            # The watchdog's shutdown looks like EOF to a body without a length.
+            raise TransientFetchError("timeout", f"{url}: total fetch deadline exceeded")
         return b"".join(chunks)
 
 
@@ -362,19 +362,14 @@ def _remaining(deadline: float) -> float:
     return remaining
 
 
-def _set_read_timeout(resp: urllib3.BaseHTTPResponse, seconds: float) -> None:
-    conn = getattr(resp, "connection", None)
-    sock = getattr(conn, "sock", None)
-    if sock is not None:
-        sock.settimeout(seconds)
-
-
-def _classify_exception(exc: BaseException, url: str) -> FetchError:
+def _classify_exception(exc: BaseException, url: str, guard: Deadline) -> FetchError:
     """Map urllib3/socket errors onto the transient/permanent split."""
     if isinstance(exc, MaxRetryError) and exc.reason is not None:
         exc = exc.reason
     if isinstance(exc, FetchError):
         return exc
+    if guard.fired:
+        return TransientFetchError("timeout", f"{url}: total fetch deadline exceeded")
     if isinstance(exc, ConnectTimeoutError | ReadTimeoutError | TimeoutError):
         return TransientFetchError("timeout", f"{url}: {exc}")
     if isinstance(exc, SSLError):

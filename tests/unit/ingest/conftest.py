@@ -85,7 +85,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
-        self.state.requests.append({"path": self.path, **{k.lower(): v for k, v in self.headers.items()}})
+        self.state.requests.append(
+            {"path": self.path, **{k.lower(): v for k, v in self.headers.items()}}
+        )
         route = parts.path.strip("/").split("/")
         try:
             handler = getattr(self, f"route_{route[0].replace('-', '_')}", None)
@@ -96,7 +98,9 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client gave up on purpose (size cap, deadline)
 
-    def _send(self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, ctype: str, headers: dict[str, str] | None = None
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -131,7 +135,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     def route_etag(self, _: list[str], q: dict[str, str]) -> None:
         lm = "Wed, 01 Jan 2025 00:00:00 GMT"
-        if self.headers.get("If-None-Match") == '"v1"' or self.headers.get("If-Modified-Since") == lm:
+        if (
+            self.headers.get("If-None-Match") == '"v1"'
+            or self.headers.get("If-Modified-Since") == lm
+        ):
             self.send_response(304)
             self.send_header("ETag", '"v1"')
             self.end_headers()
@@ -165,6 +172,14 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(b"<html><body>")
         while not self.state.stop.is_set():
             self.wfile.write(b"x")
+            self.wfile.flush()
+            time.sleep(0.05)
+
+    def route_slow_headers(self, _: list[str], q: dict[str, str]) -> None:
+        """Slowloris in reverse: a status line, then one header byte every 50 ms, forever."""
+        self.wfile.write(b"HTTP/1.0 200 OK\r\nX-Drip: ")
+        while not self.state.stop.is_set():
+            self.wfile.write(b"a")
             self.wfile.flush()
             time.sleep(0.05)
 
