@@ -14,6 +14,7 @@ import sys
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "quotes": ("timeline.extract.eval.quotes", "statements vs PolNeAR dev (+ naive baseline)"),
     "extract": ("timeline.extract.eval.seed", "statements/events vs the seed gold article"),
+    "temporal": ("timeline.extract.eval.temporal", "time expressions vs TempEval-3 TBAQ + seed"),
 }
 
 

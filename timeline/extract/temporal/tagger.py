@@ -1,0 +1,169 @@
+"""The tagging loop: find anchors, try the grammar around them, keep the best match.
+
+Speed comes from never running the big grammar at every character: ``ANCHOR`` (a
+cheap, mostly literal regex) finds the head words, and for each one the grammar is
+only tried at the few word starts just before it (the modifiers an expression may
+begin with: "the", "early", "last", numbers ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+
+from . import rules_abs as ra
+from . import rules_rel as rr
+from .context import Context, Hit
+from .dates import interval_for_value
+from .grammar import ANCHOR, FAMILIES, FAMILY_RES, GRAMMAR, LEFT_WORDS
+from .model import DATE, TIME, Timex
+
+Handler = Callable[[re.Match[str], Context], Hit | None]
+
+HANDLERS: dict[str, Handler] = {
+    "iso": ra.h_iso, "nd": ra.h_nd, "tm": ra.h_tm, "ho": ra.h_ho, "mdy": ra.h_mdy,
+    "my": ra.h_my, "q": ra.h_q, "qr": ra.h_qr, "fy": ra.h_fy, "dc": ra.h_dc,
+    "ag": rr.h_ag, "st": rr.h_st, "ru": rr.h_ru, "se": ra.h_se, "du": rr.h_du,
+    "mo": ra.h_mo, "yr": ra.h_yr, "rd": rr.h_rd, "an": rr.h_an, "wd": rr.h_wd,
+    "ya": rr.h_ya, "rf": rr.h_rf,
+}  # fmt: skip
+assert set(HANDLERS) == {name for name, _ in FAMILIES}
+
+# Anchors that only count when capitalised in the original text (month and weekday
+# names; "may", "march" and "sun" are common lower-case words).
+_CAPITAL_ANCHORS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sept", "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+
+_SEPARATORS = " \t\u00a0-\n"
+_WORDCHARS = "'\u2019./,&"
+_MAX_LEFT_WORDS = 7
+_DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` keeping every offset (a few characters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _left_starts(lower: str, anchor: int, floor: int) -> list[int]:
+    """Word starts before ``anchor`` an expression containing it could begin at."""
+    starts = [anchor]
+    i = anchor
+    for _ in range(_MAX_LEFT_WORDS):
+        j = i
+        newlines = 0
+        while j > floor and lower[j - 1] in _SEPARATORS:
+            j -= 1
+            if lower[j] == "\n":
+                newlines += 1
+        if j == i or newlines > 1:
+            break
+        k = j
+        while k > floor and (lower[k - 1].isalnum() or lower[k - 1] in _WORDCHARS):
+            k -= 1
+        word = lower[k:j].rstrip(",")
+        if not word or not (word in LEFT_WORDS or word.replace(",", "").replace(".", "").isdigit()):
+            break
+        starts.append(k)
+        i = k
+    starts.reverse()
+    return starts
+
+
+def _try(m: re.Match[str] | None, anchor: int, ctx: Context, family: str) -> Hit | None:
+    if m is None or m.end() <= anchor:
+        return None
+    return HANDLERS[family](m, ctx)
+
+
+def _match_at(ctx: Context, start: int, anchor: int) -> Hit | None:
+    """Best hit starting at ``start`` that covers ``anchor``."""
+    m = GRAMMAR.match(ctx.lower, start)
+    if m is None or m.end() <= anchor:
+        return None
+    first = m.lastgroup or ""
+    hit = _try(m, anchor, ctx, first)
+    if hit is not None:
+        return hit
+    # The first family that matched rejected it ("May" the verb, "1500 troops"); give
+    # the later families a chance at the same start.
+    seen = False
+    for name, _ in FAMILIES:
+        if name == first:
+            seen = True
+            continue
+        if not seen:
+            continue
+        hit = _try(FAMILY_RES[name].match(ctx.lower, start), anchor, ctx, name)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _remember(ctx: Context, hit: Hit) -> None:
+    """Update the reference times anaphoric expressions resolve against."""
+    if hit.type not in (DATE, TIME):
+        return
+    dm = _DAY_VALUE.match(hit.value)
+    if dm:
+        try:
+            ctx.ref_day = date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
+        except ValueError:
+            return
+        ctx.ref_year = ctx.ref_day.year
+        return
+    ym = _YEAR_VALUE.match(hit.value)
+    if ym:
+        ctx.ref_year = int(ym.group(1))
+
+
+def to_timex(text: str, hit: Hit) -> Timex:
+    interval = interval_for_value(hit.value) if hit.type in (DATE, TIME) else None
+    return Timex(
+        start=hit.start,
+        end=hit.end,
+        text=text[hit.start : hit.end],
+        type=hit.type,
+        value=hit.value,
+        date_start=interval[0] if interval else None,
+        date_end=interval[1] if interval else None,
+        precision=interval[2] if interval else None,
+        mod=hit.mod,
+    )
+
+
+def tag(text: str, dct: date | datetime) -> list[Timex]:
+    """Find and normalise the TIMEX3 time expressions in ``text``.
+
+    ``dct`` is the document creation time (publication date) that relative
+    expressions are anchored to.  Returns non-overlapping ``Timex`` objects sorted by
+    ``start``; offsets index ``text`` exactly.
+    """
+    day = dct.date() if isinstance(dct, datetime) else dct
+    lower = _lower(text)
+    ctx = Context(text=text, lower=lower, dct=day)
+    out: list[Timex] = []
+    floor = 0
+    for am in ANCHOR.finditer(lower):
+        anchor = am.start()
+        if anchor < floor:
+            continue
+        if am.group() in _CAPITAL_ANCHORS and not text[anchor].isupper():
+            continue
+        for start in _left_starts(lower, anchor, floor):
+            hit = _match_at(ctx, start, anchor)
+            if hit is not None:
+                out.append(to_timex(text, hit))
+                _remember(ctx, hit)
+                floor = hit.end
+                break
+    return out
