@@ -105,6 +105,11 @@ class ExtractedStatement:
     precision: str
     venue: str | None
     confidence: float
+    #: Index into the extraction's events of the event this statement is about
+    #: (set by the events stage), and the statement's stance towards it:
+    #: "asserts", "denies" or "neutral".
+    event_index: int | None = None
+    stance: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
