@@ -101,8 +101,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- cache ------------------------------------------------------------------------------------
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                          "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -246,5 +247,6 @@ STRAWBERRY_DJANGO = {
     "MAP_AUTO_ID_AS_GLOBAL_ID": True,
     "PAGINATION_MAX_LIMIT": 200,
 }
-TIMELINE["AUTO_PUBLISH_MIN_CONFIDENCE"] = env.float("TIMELINE_AUTO_PUBLISH_MIN_CONFIDENCE",
-                                                    default=0.5)
+TIMELINE["AUTO_PUBLISH_MIN_CONFIDENCE"] = env.float(
+    "TIMELINE_AUTO_PUBLISH_MIN_CONFIDENCE", default=0.5
+)

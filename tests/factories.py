@@ -82,14 +82,16 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     origin = ArticleOrigin.URL
     text = factory.Sequence(lambda n: f"Officials said Tuesday that talks would resume ({n}).")
     content_hash = factory.LazyAttribute(lambda o: content_hash(o.text))
-    published_at = factory.LazyFunction(
-        lambda: dt.datetime(2024, 10, 29, 12, 0, tzinfo=dt.UTC))
+    published_at = factory.LazyFunction(lambda: dt.datetime(2024, 10, 29, 12, 0, tzinfo=dt.UTC))
     language = "en"
     status = ArticleStatus.QUEUED
 
     class Params:
-        extracted = factory.Trait(status=ArticleStatus.DONE, extractor_version="test",
-                                  extracted_at=factory.LazyFunction(timezone.now))
+        extracted = factory.Trait(
+            status=ArticleStatus.DONE,
+            extractor_version="test",
+            extracted_at=factory.LazyFunction(timezone.now),
+        )
 
 
 class EntityFactory(factory.django.DjangoModelFactory):

@@ -23,8 +23,7 @@ def _countdown(retries: int, retry_after: float | None) -> float:
     return max(retry_after or 0.0, random.uniform(backoff / 2, backoff))
 
 
-@shared_task(bind=True, name="timeline.article_process", acks_late=True,
-             max_retries=MAX_RETRIES)
+@shared_task(bind=True, name="timeline.article_process", acks_late=True, max_retries=MAX_RETRIES)
 def article_process(self: Any, article_id: int) -> str:
     """Fetch/parse, extract and store one article (idempotent: claims the row first)."""
     from timeline.services.processing import article_process as service
@@ -33,7 +32,9 @@ def article_process(self: Any, article_id: int) -> str:
         return service(article_id=article_id)
     except TransientFetchError as exc:
         # The service put the article back to queued; retry only transient failures.
-        raise self.retry(exc=exc, countdown=_countdown(self.request.retries, exc.retry_after))
+        raise self.retry(
+            exc=exc, countdown=_countdown(self.request.retries, exc.retry_after)
+        ) from exc
 
 
 @shared_task(name="timeline.feed_poll", acks_late=True)

@@ -18,21 +18,26 @@ class Entity(TimestampedModel):
     description = models.TextField(blank=True)
     wikidata_qid = models.CharField(max_length=20, blank=True)
     # "Kursk" is located in "Russia"; places nest.
-    located_in = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="contains")
+    located_in = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="contains"
+    )
     # Set when an editor folds a duplicate into its survivor.
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="merged_from")
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "entities"
         constraints = [
-            models.CheckConstraint(condition=Q(wikidata_qid="") | Q(wikidata_qid__regex=r"^Q[0-9]+$"),
-                                   name="entity_wikidata_qid_format"),
-            models.CheckConstraint(condition=~Q(merged_into=models.F("id")),
-                                   name="entity_not_merged_into_itself"),
+            models.CheckConstraint(
+                condition=Q(wikidata_qid="") | Q(wikidata_qid__regex=r"^Q[0-9]+$"),
+                name="entity_wikidata_qid_format",
+            ),
+            models.CheckConstraint(
+                condition=~Q(merged_into=models.F("id")), name="entity_not_merged_into_itself"
+            ),
         ]
         indexes = [
             # Entity autocomplete and lists filtered by kind.

@@ -26,15 +26,18 @@ class DatedItem(TimestampedModel):
     # News dates are fuzzy: an interval (inclusive) plus its precision and the TIMEX3 value.
     date_start = models.DateField(null=True, blank=True)
     date_end = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=10, choices=DatePrecision.choices,
-                                      default=DatePrecision.UNKNOWN)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN
+    )
     date_value = models.CharField(max_length=40, blank=True, help_text="TIMEX3 value")
-    date_text = models.CharField(max_length=200, blank=True,
-                                 help_text="The expression as written in the source")
+    date_text = models.CharField(
+        max_length=200, blank=True, help_text="The expression as written in the source"
+    )
     # Position on the timeline: date_start, or the reporting date when the date is unknown.
     sort_date = models.DateField()
-    review_state = models.CharField(max_length=10, choices=ReviewState.choices,
-                                    default=ReviewState.PENDING)
+    review_state = models.CharField(
+        max_length=10, choices=ReviewState.choices, default=ReviewState.PENDING
+    )
     confidence = models.FloatField(default=0.5)
     source_count = models.PositiveIntegerField(default=0)
     # Fields an editor changed; re-extraction never overwrites them ("curator wins").
@@ -52,10 +55,12 @@ class Event(DatedItem):
     title = models.CharField(max_length=300)
     summary = models.TextField(blank=True)
     type = models.CharField(max_length=24, choices=EventType.choices, default=EventType.OTHER)
-    status = models.CharField(max_length=10, choices=OccurrenceStatus.choices,
-                              default=OccurrenceStatus.HAPPENED)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="merged_from")
+    status = models.CharField(
+        max_length=10, choices=OccurrenceStatus.choices, default=OccurrenceStatus.HAPPENED
+    )
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
+    )
     # Stated figures: {"troops": 10000, "killed": 4, ...}
     figures = models.JSONField(default=dict, blank=True)
     # Coarse key (type + date bucket + actors) used to find the same event in other articles.
@@ -66,31 +71,43 @@ class Event(DatedItem):
     class Meta:
         ordering = ["sort_date", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1),
-                                   name="event_confidence_0_1"),
             models.CheckConstraint(
-                condition=Q(date_start__isnull=True) | Q(date_end__isnull=True)
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1), name="event_confidence_0_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True)
+                | Q(date_end__isnull=True)
                 | Q(date_end__gte=models.F("date_start")),
-                name="event_date_interval_ordered"),
+                name="event_date_interval_ordered",
+            ),
             models.CheckConstraint(
                 condition=Q(merged_into__isnull=True) | Q(review_state=ReviewState.MERGED),
-                name="event_merged_into_only_when_merged"),
+                name="event_merged_into_only_when_merged",
+            ),
         ]
         indexes = [
             # Public timeline in date order, cursor on (sort_date, id).
-            models.Index(fields=["sort_date", "id"], condition=Q(review_state="published"),
-                         name="event_public_timeline_idx"),
+            models.Index(
+                fields=["sort_date", "id"],
+                condition=Q(review_state="published"),
+                name="event_public_timeline_idx",
+            ),
             # Timeline filtered by type.
-            models.Index(fields=["type", "sort_date", "id"], condition=Q(review_state="published"),
-                         name="event_public_type_idx"),
+            models.Index(
+                fields=["type", "sort_date", "id"],
+                condition=Q(review_state="published"),
+                name="event_public_type_idx",
+            ),
             # Staff timeline over every review state.
             models.Index(fields=["review_state", "sort_date", "id"], name="event_state_date_idx"),
             # Editors' review queue, newest first.
-            models.Index(fields=["-created_at"], condition=Q(review_state="pending"),
-                         name="event_review_queue_idx"),
+            models.Index(
+                fields=["-created_at"],
+                condition=Q(review_state="pending"),
+                name="event_review_queue_idx",
+            ),
             # ?q= full-text search on PostgreSQL (same expression as selectors.filters).
-            GinIndex(SearchVector("title", "summary", config="english"),
-                     name="event_fulltext_idx"),
+            GinIndex(SearchVector("title", "summary", config="english"), name="event_fulltext_idx"),
         ]
 
     def __str__(self) -> str:
@@ -129,10 +146,12 @@ class EventSource(TimestampedModel):
         ordering = ["created_at", "id"]
         constraints = [
             # Re-running extraction for an article is idempotent.
-            models.UniqueConstraint(fields=["event", "article", "start", "end"],
-                                    name="event_source_unique"),
-            models.CheckConstraint(condition=Q(end__gte=models.F("start")),
-                                   name="event_source_span_ordered"),
+            models.UniqueConstraint(
+                fields=["event", "article", "start", "end"], name="event_source_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="event_source_span_ordered"
+            ),
         ]
         indexes = [models.Index(fields=["article"], name="event_source_article_idx")]
 

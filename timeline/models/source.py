@@ -24,8 +24,9 @@ class Outlet(TimestampedModel):
 class Feed(TimestampedModel):
     url = models.URLField(max_length=2048, unique=True)
     title = models.CharField(max_length=500, blank=True)
-    outlet = models.ForeignKey(Outlet, null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="feeds")
+    outlet = models.ForeignKey(
+        Outlet, null=True, blank=True, on_delete=models.SET_NULL, related_name="feeds"
+    )
     active = models.BooleanField(default=True)
     poll_interval_seconds = models.PositiveIntegerField(default=900)
     # Conditional GET state, echoed back as If-None-Match / If-Modified-Since.
@@ -42,13 +43,13 @@ class Feed(TimestampedModel):
         ordering = ["url"]
         constraints = [
             # A feed polled more often than once a minute is abuse of the publisher.
-            models.CheckConstraint(condition=Q(poll_interval_seconds__gte=60),
-                                   name="feed_poll_interval_min_60s"),
+            models.CheckConstraint(
+                condition=Q(poll_interval_seconds__gte=60), name="feed_poll_interval_min_60s"
+            ),
         ]
         indexes = [
             # The beat sweeper: "active feeds whose next_poll_at has passed".
-            models.Index(fields=["next_poll_at"], condition=Q(active=True),
-                         name="feed_due_idx"),
+            models.Index(fields=["next_poll_at"], condition=Q(active=True), name="feed_due_idx"),
         ]
 
     def __str__(self) -> str:

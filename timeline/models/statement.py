@@ -16,47 +16,62 @@ from timeline.models.event import DatedItem, Event
 
 
 class Statement(DatedItem):
-    speaker = models.ForeignKey(Entity, null=True, blank=True, on_delete=models.SET_NULL,
-                                related_name="statements")
+    speaker = models.ForeignKey(
+        Entity, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
     speaker_text = models.CharField(max_length=300, help_text="The speaker as named in the text")
-    speaker_title = models.CharField(max_length=300, blank=True,
-                                     help_text="The speaker's title at the time, as written")
+    speaker_title = models.CharField(
+        max_length=300, blank=True, help_text="The speaker's title at the time, as written"
+    )
     quote = models.TextField()
     kind = models.CharField(max_length=10, choices=StatementKind.choices)
     cue = models.CharField(max_length=100, blank=True)
     venue = models.CharField(max_length=300, blank=True)
-    event = models.ForeignKey(Event, null=True, blank=True, on_delete=models.SET_NULL,
-                              related_name="statements")
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
     stance = models.CharField(max_length=10, choices=Stance.choices, default=Stance.NEUTRAL)
     # sha256(speaker key + normalised quote): the same words from the same speaker reported by
     # two articles are one statement with two sources.
     fingerprint = models.CharField(max_length=64, unique=True)
-    entities = models.ManyToManyField(Entity, through="StatementEntity",
-                                      related_name="statement_mentions")
+    entities = models.ManyToManyField(
+        Entity, through="StatementEntity", related_name="statement_mentions"
+    )
     history = HistoricalRecords(excluded_fields=["change_seq", "source_count"])
 
     class Meta:
         ordering = ["sort_date", "id"]
         constraints = [
-            models.CheckConstraint(condition=Q(confidence__gte=0) & Q(confidence__lte=1),
-                                   name="statement_confidence_0_1"),
             models.CheckConstraint(
-                condition=Q(date_start__isnull=True) | Q(date_end__isnull=True)
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="statement_confidence_0_1",
+            ),
+            models.CheckConstraint(
+                condition=Q(date_start__isnull=True)
+                | Q(date_end__isnull=True)
                 | Q(date_end__gte=models.F("date_start")),
-                name="statement_date_interval_ordered"),
+                name="statement_date_interval_ordered",
+            ),
         ]
         indexes = [
             # Public timeline in date order, cursor on (sort_date, id).
-            models.Index(fields=["sort_date", "id"], condition=Q(review_state="published"),
-                         name="stmt_public_timeline_idx"),
+            models.Index(
+                fields=["sort_date", "id"],
+                condition=Q(review_state="published"),
+                name="stmt_public_timeline_idx",
+            ),
             models.Index(fields=["review_state", "sort_date", "id"], name="stmt_state_date_idx"),
             # A speaker's statements in date order.
             models.Index(fields=["speaker", "sort_date", "id"], name="stmt_speaker_date_idx"),
-            models.Index(fields=["-created_at"], condition=Q(review_state="pending"),
-                         name="stmt_review_queue_idx"),
+            models.Index(
+                fields=["-created_at"],
+                condition=Q(review_state="pending"),
+                name="stmt_review_queue_idx",
+            ),
             # ?q= full-text search on PostgreSQL (same expression as selectors.filters).
-            GinIndex(SearchVector("quote", "speaker_text", config="english"),
-                     name="stmt_fulltext_idx"),
+            GinIndex(
+                SearchVector("quote", "speaker_text", config="english"), name="stmt_fulltext_idx"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -64,16 +79,19 @@ class Statement(DatedItem):
 
 
 class StatementEntity(models.Model):
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE,
-                                  related_name="statement_entities")
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="statement_entities"
+    )
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="statement_links")
-    role = models.CharField(max_length=10, choices=StatementRole.choices,
-                            default=StatementRole.MENTIONED)
+    role = models.CharField(
+        max_length=10, choices=StatementRole.choices, default=StatementRole.MENTIONED
+    )
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["statement", "entity", "role"],
-                                    name="statement_entity_unique"),
+            models.UniqueConstraint(
+                fields=["statement", "entity", "role"], name="statement_entity_unique"
+            ),
         ]
         indexes = [
             # Timeline filtered by entity: entity → statements.
@@ -86,8 +104,7 @@ class StatementEntity(models.Model):
 
 class StatementSource(TimestampedModel):
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="sources")
-    article = models.ForeignKey(Article, on_delete=models.CASCADE,
-                                related_name="statement_sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statement_sources")
     quote_start = models.PositiveIntegerField()
     quote_end = models.PositiveIntegerField()
     speaker_start = models.PositiveIntegerField(null=True, blank=True)
@@ -98,10 +115,14 @@ class StatementSource(TimestampedModel):
     class Meta:
         ordering = ["created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["statement", "article", "quote_start", "quote_end"],
-                                    name="statement_source_unique"),
-            models.CheckConstraint(condition=Q(quote_end__gte=models.F("quote_start")),
-                                   name="statement_source_span_ordered"),
+            models.UniqueConstraint(
+                fields=["statement", "article", "quote_start", "quote_end"],
+                name="statement_source_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(quote_end__gte=models.F("quote_start")),
+                name="statement_source_span_ordered",
+            ),
         ]
         indexes = [models.Index(fields=["article"], name="stmt_source_article_idx")]
 

@@ -26,20 +26,32 @@ def event_list(*, filters: TimelineFilter | None = None, user: Any = None) -> Qu
 def event_prefetches(*, user: Any = None) -> list[Prefetch[Any]]:
     """What an event's detail needs, as a fixed number of queries whatever the page size."""
     return [
-        Prefetch("event_entities",
-                 queryset=EventEntity.objects.select_related("entity").order_by("role", "id")),
-        Prefetch("sources", queryset=EventSource.objects.select_related(
-            "article", "article__outlet").order_by("created_at", "id")),
-        Prefetch("statements", queryset=Statement.objects.filter(visible_q(user))
-                 .select_related("speaker").order_by("sort_date", "id")),
+        Prefetch(
+            "event_entities",
+            queryset=EventEntity.objects.select_related("entity").order_by("role", "id"),
+        ),
+        Prefetch(
+            "sources",
+            queryset=EventSource.objects.select_related("article", "article__outlet").order_by(
+                "created_at", "id"
+            ),
+        ),
+        Prefetch(
+            "statements",
+            queryset=Statement.objects.filter(visible_q(user))
+            .select_related("speaker")
+            .order_by("sort_date", "id"),
+        ),
     ]
 
 
-def event_list_detailed(*, filters: TimelineFilter | None = None,
-                        user: Any = None) -> QuerySet[Event]:
+def event_list_detailed(
+    *, filters: TimelineFilter | None = None, user: Any = None
+) -> QuerySet[Event]:
     return event_list(filters=filters, user=user).prefetch_related(*event_prefetches(user=user))
 
 
 def event_get(*, pk: int, user: Any = None) -> Event | None:
-    return event_base(user=user).prefetch_related(*event_prefetches(user=user)).filter(
-        pk=pk).first()
+    return (
+        event_base(user=user).prefetch_related(*event_prefetches(user=user)).filter(pk=pk).first()
+    )

@@ -83,7 +83,8 @@ def text_search(qs: QuerySet[M], query: str, fields: tuple[str, ...]) -> QuerySe
     if connection.vendor == "postgresql":
         vector = SearchVector(*fields, config="english")
         return qs.annotate(_search=vector).filter(
-            _search=SearchQuery(query, config="english", search_type="websearch"))
+            _search=SearchQuery(query, config="english", search_type="websearch")
+        )
     condition = Q()
     for field in fields:
         condition |= Q(**{f"{field}__icontains": query})
@@ -111,18 +112,23 @@ def apply_event_filter(qs: QuerySet[M], f: TimelineFilter) -> QuerySet[M]:
     if f.entities:
         if f.entity_mode == "all":
             for slug in f.entities:
-                qs = qs.filter(id__in=EventEntity.objects.filter(entity__slug=slug)
-                               .values("event_id"))
+                qs = qs.filter(
+                    id__in=EventEntity.objects.filter(entity__slug=slug).values("event_id")
+                )
         else:
-            qs = qs.filter(id__in=EventEntity.objects.filter(entity__slug__in=f.entities)
-                           .values("event_id"))
+            qs = qs.filter(
+                id__in=EventEntity.objects.filter(entity__slug__in=f.entities).values("event_id")
+            )
     if f.types:
         qs = qs.filter(type__in=f.types)
     if f.statuses:
         qs = qs.filter(status__in=f.statuses)
     if f.outlets:
-        qs = qs.filter(id__in=EventSource.objects.filter(article__outlet__domain__in=f.outlets)
-                       .values("event_id"))
+        qs = qs.filter(
+            id__in=EventSource.objects.filter(article__outlet__domain__in=f.outlets).values(
+                "event_id"
+            )
+        )
     qs = text_search(qs, f.q, EVENT_SEARCH_FIELDS)
     return _common(qs, f)
 
@@ -131,15 +137,22 @@ def apply_statement_filter(qs: QuerySet[M], f: TimelineFilter) -> QuerySet[M]:
     if f.entities:
         if f.entity_mode == "all":
             for slug in f.entities:
-                qs = qs.filter(id__in=StatementEntity.objects.filter(entity__slug=slug)
-                               .values("statement_id"))
+                qs = qs.filter(
+                    id__in=StatementEntity.objects.filter(entity__slug=slug).values("statement_id")
+                )
         else:
-            qs = qs.filter(id__in=StatementEntity.objects.filter(entity__slug__in=f.entities)
-                           .values("statement_id"))
+            qs = qs.filter(
+                id__in=StatementEntity.objects.filter(entity__slug__in=f.entities).values(
+                    "statement_id"
+                )
+            )
     if f.speakers:
         qs = qs.filter(speaker__slug__in=f.speakers)
     if f.outlets:
-        qs = qs.filter(id__in=StatementSource.objects.filter(
-            article__outlet__domain__in=f.outlets).values("statement_id"))
+        qs = qs.filter(
+            id__in=StatementSource.objects.filter(article__outlet__domain__in=f.outlets).values(
+                "statement_id"
+            )
+        )
     qs = text_search(qs, f.q, STATEMENT_SEARCH_FIELDS)
     return _common(qs, f)

@@ -20,8 +20,11 @@ def health_check_database() -> dict[str, Any]:
             cursor.fetchone()
     except Exception as exc:  # any driver error means "down"; the reason is reported
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:300]}
-    return {"ok": True, "vendor": connection.vendor,
-            "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+    return {
+        "ok": True,
+        "vendor": connection.vendor,
+        "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+    }
 
 
 def health_check_broker() -> dict[str, Any]:
@@ -38,8 +41,11 @@ def health_check_broker() -> dict[str, Any]:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:  # kombu raises many types; all mean "unreachable"
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:300]}
-    return {"ok": True, "mode": "broker",
-            "latency_ms": round((time.perf_counter() - started) * 1000, 2)}
+    return {
+        "ok": True,
+        "mode": "broker",
+        "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+    }
 
 
 def article_counts_by_status() -> dict[str, int]:

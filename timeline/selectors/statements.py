@@ -15,8 +15,9 @@ def statement_base(*, user: Any) -> QuerySet[Statement]:
     return Statement.objects.filter(visible_q(user))
 
 
-def statement_list(*, filters: TimelineFilter | None = None,
-                   user: Any = None) -> QuerySet[Statement]:
+def statement_list(
+    *, filters: TimelineFilter | None = None, user: Any = None
+) -> QuerySet[Statement]:
     """Statements visible to `user` matching `filters`, in timeline order (sort_date, id)."""
     qs = statement_base(user=user)
     if filters is not None:
@@ -26,17 +27,27 @@ def statement_list(*, filters: TimelineFilter | None = None,
 
 def statement_prefetches() -> list[Prefetch[Any]]:
     return [
-        Prefetch("statement_entities", queryset=StatementEntity.objects.select_related(
-            "entity").order_by("role", "id")),
-        Prefetch("sources", queryset=StatementSource.objects.select_related(
-            "article", "article__outlet").order_by("created_at", "id")),
+        Prefetch(
+            "statement_entities",
+            queryset=StatementEntity.objects.select_related("entity").order_by("role", "id"),
+        ),
+        Prefetch(
+            "sources",
+            queryset=StatementSource.objects.select_related("article", "article__outlet").order_by(
+                "created_at", "id"
+            ),
+        ),
     ]
 
 
-def statement_list_detailed(*, filters: TimelineFilter | None = None,
-                            user: Any = None) -> QuerySet[Statement]:
-    return (statement_list(filters=filters, user=user).select_related("speaker", "event")
-            .prefetch_related(*statement_prefetches()))
+def statement_list_detailed(
+    *, filters: TimelineFilter | None = None, user: Any = None
+) -> QuerySet[Statement]:
+    return (
+        statement_list(filters=filters, user=user)
+        .select_related("speaker", "event")
+        .prefetch_related(*statement_prefetches())
+    )
 
 
 def statement_get(*, pk: int, user: Any = None) -> Statement | None:

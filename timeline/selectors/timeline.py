@@ -79,9 +79,15 @@ def _after(key: TimelineKey, kind: str, reverse: bool) -> Q:
     return Q(**{f"sort_date__{op}": key.sort_date}) | same_day
 
 
-def timeline_page(*, filters: TimelineFilter, user: Any = None, first: int = DEFAULT_PAGE,
-                  after: TimelineKey | None = None, before: TimelineKey | None = None,
-                  descending: bool = False) -> TimelinePage:
+def timeline_page(
+    *,
+    filters: TimelineFilter,
+    user: Any = None,
+    first: int = DEFAULT_PAGE,
+    after: TimelineKey | None = None,
+    before: TimelineKey | None = None,
+    descending: bool = False,
+) -> TimelinePage:
     """One page of the merged timeline: `first` items after `after` (or before `before`).
 
     Ascending date order by default (`descending=True` for newest first). Queries: one per
@@ -92,31 +98,46 @@ def timeline_page(*, filters: TimelineFilter, user: Any = None, first: int = DEF
     cursor = before if before is not None else after
     direction = "-" if reverse else ""
     keys: list[tuple[date, str, int]] = []
-    for kind, qs in (("event", event_list(filters=filters, user=user)
-                      if filters.wants_events() else None),
-                     ("statement", statement_list(filters=filters, user=user)
-                      if filters.wants_statements() else None)):
+    for kind, qs in (
+        ("event", event_list(filters=filters, user=user) if filters.wants_events() else None),
+        (
+            "statement",
+            statement_list(filters=filters, user=user) if filters.wants_statements() else None,
+        ),
+    ):
         if qs is None:
             continue
         if cursor is not None:
             qs = qs.filter(_after(cursor, kind, reverse))
         # One indexed range scan per arm; merged below (no UNION, OFFSET or COUNT).
-        keys.extend((day, kind, pk) for day, pk in qs.order_by(
-            f"{direction}sort_date", f"{direction}id").values_list("sort_date", "id")[: first + 1])
+        keys.extend(
+            (day, kind, pk)
+            for day, pk in qs.order_by(f"{direction}sort_date", f"{direction}id").values_list(
+                "sort_date", "id"
+            )[: first + 1]
+        )
     keys.sort(reverse=reverse)
     more = len(keys) > first
     keys = keys[:first]
     if before is not None:
         keys.reverse()  # present in the requested order
-    events = {e.pk: e for e in Event.objects.filter(pk__in=[k[2] for k in keys
-                                                           if k[1] == "event"])
-              .prefetch_related(*event_prefetches(user=user))}
-    statements = {s.pk: s for s in Statement.objects.filter(
-        pk__in=[k[2] for k in keys if k[1] == "statement"])
-        .select_related("speaker", "event").prefetch_related(*statement_prefetches())}
-    items = [TimelineItem(kind, events[pk] if kind == "event" else statements[pk])
-             for _, kind, pk in keys
-             if (events if kind == "event" else statements).get(pk) is not None]
+    events = {
+        e.pk: e
+        for e in Event.objects.filter(
+            pk__in=[k[2] for k in keys if k[1] == "event"]
+        ).prefetch_related(*event_prefetches(user=user))
+    }
+    statements = {
+        s.pk: s
+        for s in Statement.objects.filter(pk__in=[k[2] for k in keys if k[1] == "statement"])
+        .select_related("speaker", "event")
+        .prefetch_related(*statement_prefetches())
+    }
+    items = [
+        TimelineItem(kind, events[pk] if kind == "event" else statements[pk])
+        for _, kind, pk in keys
+        if (events if kind == "event" else statements).get(pk) is not None
+    ]
     if before is not None:
         return TimelinePage(items=items, has_next=True, has_previous=more)
     return TimelinePage(items=items, has_next=more, has_previous=after is not None)

@@ -10,8 +10,9 @@ from timeline.enums import ReviewState
 
 
 def is_staff(user: Any) -> bool:
-    return bool(user is not None and getattr(user, "is_active", False)
-                and getattr(user, "is_staff", False))
+    return bool(
+        user is not None and getattr(user, "is_active", False) and getattr(user, "is_staff", False)
+    )
 
 
 def visible_q(user: Any) -> Q:

@@ -120,14 +120,25 @@ def article_submit(
     if existing is not None:
         return existing, False
     article = Article(
-        url=normalized or "", url_hash=url_hash(normalized) if normalized else None,
-        content_hash=text_hash, origin=origin, feed=feed, title=title[:1000],
-        author=author[:500], text=text or "", raw_html=html or "",
+        url=normalized or "",
+        url_hash=url_hash(normalized) if normalized else None,
+        content_hash=text_hash,
+        origin=origin,
+        feed=feed,
+        title=title[:1000],
+        author=author[:500],
+        text=text or "",
+        raw_html=html or "",
         published_at=published_at,
         date_source=date_source or (DateSource.SUBMITTED if published_at else DateSource.NONE),
         submitted_by=submitted_by if getattr(submitted_by, "pk", None) else None,
-        outlet=(feed.outlet if feed and feed.outlet else
-                outlet_for_url(normalized) if normalized else None),
+        outlet=(
+            feed.outlet
+            if feed and feed.outlet
+            else outlet_for_url(normalized)
+            if normalized
+            else None
+        ),
     )
     try:
         with transaction.atomic():
@@ -138,21 +149,41 @@ def article_submit(
         if existing is None:
             raise
         return existing, False
-    logger.info("article queued", extra={"article_id": article.pk, "origin": origin,
-                                         "url": article.url})
+    logger.info(
+        "article queued", extra={"article_id": article.pk, "origin": origin, "url": article.url}
+    )
     article_enqueue(article_id=article.pk)
     return article, True
 
 
 def article_enqueue(*, article_id: int) -> None:
-    """Send the processing task once the current transaction commits (never before)."""
+    """Send the processing task once the current transaction commits (never before).
+
+    If the broker is down the row stays queued and the sweeper enqueues it later: a lost
+    message costs latency, never the submission.
+    """
     from timeline.ingest.tasks import article_process as article_process_task
 
-    transaction.on_commit(lambda: article_process_task.delay(article_id))
+    def send() -> None:
+        try:
+            article_process_task.delay(article_id)
+        except Exception as exc:  # kombu/redis raise many types; the row is safe either way
+            logger.warning(
+                "enqueue failed; the sweeper will retry",
+                extra={"article_id": article_id, "error": repr(exc)[:300]},
+            )
+
+    transaction.on_commit(send)
 
 
-def article_claim(*, article_id: int, from_status: str, to_status: str,
-                  attempts: int | None = None, bump_attempts: bool = False) -> Claim | None:
+def article_claim(
+    *,
+    article_id: int,
+    from_status: str,
+    to_status: str,
+    attempts: int | None = None,
+    bump_attempts: bool = False,
+) -> Claim | None:
     """Move an article from one state to the next if (and only if) it is still as expected.
 
     Returns the new Claim, or None when another worker won or the state moved on.
@@ -167,24 +198,41 @@ def article_claim(*, article_id: int, from_status: str, to_status: str,
     if not qs.update(**updates):
         return None
     new_attempts = Article.objects.filter(pk=article_id).values_list("attempts", flat=True).get()
-    logger.info("article %s", to_status, extra={"article_id": article_id,
-                                                "from_status": from_status,
-                                                "attempts": new_attempts})
+    logger.info(
+        "article %s",
+        to_status,
+        extra={"article_id": article_id, "from_status": from_status, "attempts": new_attempts},
+    )
     return Claim(article_id=article_id, status=to_status, attempts=new_attempts)
 
 
-def article_finish(*, claim: Claim, status: str, reason: str = "", message: str = "",
-                   **fields: Any) -> bool:
+def article_finish(
+    *, claim: Claim, status: str, reason: str = "", message: str = "", **fields: Any
+) -> bool:
     """Terminal (or back-to-queued) transition guarded by the claim. Returns False if fenced."""
     now = timezone.now()
     updated = Article.objects.filter(
         pk=claim.article_id, status=claim.status, attempts=claim.attempts
-    ).update(status=status, status_changed_at=now, updated_at=now, error_reason=reason[:64],
-             error_message=message[:5000], **fields)
+    ).update(
+        status=status,
+        status_changed_at=now,
+        updated_at=now,
+        error_reason=reason[:64],
+        error_message=message[:5000],
+        **fields,
+    )
     level = logging.WARNING if status == ArticleStatus.FAILED else logging.INFO
-    logger.log(level, "article %s", status, extra={
-        "article_id": claim.article_id, "from_status": claim.status, "reason": reason,
-        "fenced": not updated})
+    logger.log(
+        level,
+        "article %s",
+        status,
+        extra={
+            "article_id": claim.article_id,
+            "from_status": claim.status,
+            "reason": reason,
+            "fenced": not updated,
+        },
+    )
     return bool(updated)
 
 
@@ -198,23 +246,34 @@ def articles_requeue_stuck(*, older_than: timedelta | None = None) -> list[int]:
     limit = older_than or timedelta(seconds=settings.TIMELINE["STUCK_AFTER_SECONDS"])
     cutoff = timezone.now() - limit
     max_attempts = settings.TIMELINE["MAX_ATTEMPTS"]
-    stuck = list(Article.objects.filter(status__in=ARTICLE_IN_FLIGHT,
-                                        status_changed_at__lt=cutoff)
-                 .values_list("pk", "status", "attempts")[:1000])
+    stuck = list(
+        Article.objects.filter(
+            status__in=ARTICLE_IN_FLIGHT, status_changed_at__lt=cutoff
+        ).values_list("pk", "status", "attempts")[:1000]
+    )
     requeued: list[int] = []
     for pk, status, attempts in stuck:
         claim = Claim(article_id=pk, status=status, attempts=attempts)
         if attempts >= max_attempts:
-            article_finish(claim=claim, status=ArticleStatus.FAILED, reason="too_many_attempts",
-                           message=f"Gave up after {attempts} attempts.")
+            article_finish(
+                claim=claim,
+                status=ArticleStatus.FAILED,
+                reason="too_many_attempts",
+                message=f"Gave up after {attempts} attempts.",
+            )
             continue
         if status == ArticleStatus.QUEUED:
             # Touch it so the next sweep waits another full period.
             if Article.objects.filter(pk=pk, status=status, attempts=attempts).update(
-                    status_changed_at=timezone.now()):
+                status_changed_at=timezone.now()
+            ):
                 requeued.append(pk)
-        elif article_finish(claim=claim, status=ArticleStatus.QUEUED, reason="requeued",
-                            message=f"Stuck in {status}; re-enqueued by the sweeper."):
+        elif article_finish(
+            claim=claim,
+            status=ArticleStatus.QUEUED,
+            reason="requeued",
+            message=f"Stuck in {status}; re-enqueued by the sweeper.",
+        ):
             requeued.append(pk)
     for pk in requeued:
         article_enqueue(article_id=pk)
@@ -230,10 +289,17 @@ def article_reextract(*, article: Article) -> bool:
     Articles with text skip the network; others are fetched again. Returns False when the
     article is already in flight.
     """
-    updated = Article.objects.filter(pk=article.pk).exclude(
-        status__in=ARTICLE_IN_FLIGHT).update(
-        status=ArticleStatus.QUEUED, status_changed_at=timezone.now(), attempts=0,
-        error_reason="", error_message="")
+    updated = (
+        Article.objects.filter(pk=article.pk)
+        .exclude(status__in=ARTICLE_IN_FLIGHT)
+        .update(
+            status=ArticleStatus.QUEUED,
+            status_changed_at=timezone.now(),
+            attempts=0,
+            error_reason="",
+            error_message="",
+        )
+    )
     if updated:
         article_enqueue(article_id=article.pk)
     return bool(updated)
@@ -245,5 +311,6 @@ def article_refetch(*, article: Article) -> bool:
     if not article.url or article.origin not in (ArticleOrigin.URL, ArticleOrigin.FEED):
         raise ServiceValidationError({"url": "Only articles submitted by URL can be refetched."})
     Article.objects.filter(pk=article.pk).exclude(status__in=ARTICLE_IN_FLIGHT).update(
-        raw_html="", text="", fetched_at=None)
+        raw_html="", text="", fetched_at=None
+    )
     return article_reextract(article=article)

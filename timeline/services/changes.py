@@ -25,7 +25,8 @@ def items_mark_changed(*, event_ids: Iterable[int] = (), statement_ids: Iterable
     numbers = iter(allocate_change_seqs(len(events) + len(statements)))
     now = timezone.now()
     event_rows = [Event(id=pk, change_seq=next(numbers), updated_at=now) for pk in events]
-    statement_rows = [Statement(id=pk, change_seq=next(numbers), updated_at=now)
-                      for pk in statements]
+    statement_rows = [
+        Statement(id=pk, change_seq=next(numbers), updated_at=now) for pk in statements
+    ]
     Event.objects.bulk_update(event_rows, ["change_seq", "updated_at"], batch_size=500)
     Statement.objects.bulk_update(statement_rows, ["change_seq", "updated_at"], batch_size=500)

@@ -62,9 +62,14 @@ def entities_resolve(*, entities: Sequence[CanonicalEntity]) -> dict[str, Entity
                 del missing[slug]
     if missing:
         Entity.objects.bulk_create(
-            [Entity(name=e.name[:300], slug=slug,
-                    kind=e.kind if e.kind in _KINDS else EntityKind.ORGANIZATION)
-             for slug, e in missing.items()],
+            [
+                Entity(
+                    name=e.name[:300],
+                    slug=slug,
+                    kind=e.kind if e.kind in _KINDS else EntityKind.ORGANIZATION,
+                )
+                for slug, e in missing.items()
+            ],
             ignore_conflicts=True,
         )
         found.update({row.slug: row for row in Entity.objects.filter(slug__in=missing)})
@@ -104,15 +109,17 @@ def entity_merge(*, source: Entity, target: Entity) -> Entity:
     ) | set(Statement.objects.filter(speaker=source).values_list("id", flat=True))
 
     for link in EventEntity.objects.filter(entity=source):
-        if EventEntity.objects.filter(event_id=link.event_id, entity=target,
-                                      role=link.role).exists():
+        if EventEntity.objects.filter(
+            event_id=link.event_id, entity=target, role=link.role
+        ).exists():
             link.delete()
         else:
             link.entity = target
             link.save(update_fields=["entity"])
     for slink in StatementEntity.objects.filter(entity=source):
-        if StatementEntity.objects.filter(statement_id=slink.statement_id, entity=target,
-                                          role=slink.role).exists():
+        if StatementEntity.objects.filter(
+            statement_id=slink.statement_id, entity=target, role=slink.role
+        ).exists():
             slink.delete()
         else:
             slink.entity = target

@@ -19,16 +19,28 @@ from timeline.models import Event, EventEntity, EventSource, Statement
 from timeline.services.changes import items_mark_changed
 
 #: Fields an editor may change on an event through services (admin, REST, GraphQL).
-EVENT_EDITABLE = ("title", "summary", "type", "date_start", "date_end", "date_precision",
-                  "status")
-STATEMENT_EDITABLE = ("quote", "speaker_title", "kind", "venue", "date_start", "date_end",
-                      "date_precision", "event", "stance")
+EVENT_EDITABLE = ("title", "summary", "type", "date_start", "date_end", "date_precision", "status")
+STATEMENT_EDITABLE = (
+    "quote",
+    "speaker_title",
+    "kind",
+    "venue",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "event",
+    "stance",
+)
 
 
 def _check_choices(values: dict[str, Any]) -> None:
     errors = {}
-    choices = {"type": EventType, "date_precision": DatePrecision, "status": OccurrenceStatus,
-               "stance": Stance}
+    choices = {
+        "type": EventType,
+        "date_precision": DatePrecision,
+        "status": OccurrenceStatus,
+        "stance": Stance,
+    }
     for name, enum in choices.items():
         if name in values and values[name] not in enum.values:
             errors[name] = f"Unknown value {values[name]!r}."
@@ -61,7 +73,7 @@ def event_update(*, event: Event, **changes: Any) -> Event:
     """
     unknown = set(changes) - set(EVENT_EDITABLE)
     if unknown:
-        raise ServiceValidationError({name: "Not editable." for name in sorted(unknown)})
+        raise ServiceValidationError(dict.fromkeys(sorted(unknown), "Not editable."))
     _check_choices(changes)
     event = Event.objects.select_for_update().get(pk=event.pk)
     changed = _record_edits(event, changes)
@@ -69,8 +81,9 @@ def event_update(*, event: Event, **changes: Any) -> Event:
         try:
             event.full_clean(exclude=["change_seq", "merged_into"])
         except ValidationError as exc:
-            raise ServiceValidationError({k: " ".join(v) for k, v in
-                                          exc.message_dict.items()}) from exc
+            raise ServiceValidationError(
+                {k: " ".join(v) for k, v in exc.message_dict.items()}
+            ) from exc
         event.save(update_fields=[*set(changed), "edited_fields", "updated_at"])
         items_mark_changed(event_ids=[event.pk])
         event.refresh_from_db(fields=["change_seq", "updated_at"])
@@ -78,8 +91,12 @@ def event_update(*, event: Event, **changes: Any) -> Event:
 
 
 def _set_state(model: type[Event] | type[Statement], ids: Sequence[int], state: str) -> int:
-    rows = list(model.objects.select_for_update().filter(pk__in=ids)
-                .exclude(review_state=ReviewState.MERGED).values_list("pk", flat=True))
+    rows = list(
+        model.objects.select_for_update()
+        .filter(pk__in=ids)
+        .exclude(review_state=ReviewState.MERGED)
+        .values_list("pk", flat=True)
+    )
     model.objects.filter(pk__in=rows).update(review_state=state)
     if model is Event:
         items_mark_changed(event_ids=rows)
@@ -121,31 +138,36 @@ def events_merge(*, into: Event, others: Sequence[Event]) -> Event:
     other_ids = sorted({o.pk for o in others} - {into.pk})
     if not other_ids:
         raise ServiceValidationError({"others": "Choose at least one other event to merge."})
-    locked = {e.pk: e for e in Event.objects.select_for_update().filter(
-        pk__in=[into.pk, *other_ids])}
+    locked = {
+        e.pk: e for e in Event.objects.select_for_update().filter(pk__in=[into.pk, *other_ids])
+    }
     survivor = locked[into.pk]
     if survivor.review_state == ReviewState.MERGED:
         raise Conflict({"into": "This event was itself merged into another one."})
     for source in EventSource.objects.filter(event_id__in=other_ids):
-        if EventSource.objects.filter(event=survivor, article_id=source.article_id,
-                                      start=source.start, end=source.end).exists():
+        if EventSource.objects.filter(
+            event=survivor, article_id=source.article_id, start=source.start, end=source.end
+        ).exists():
             source.delete()
         else:
             source.event = survivor
             source.save(update_fields=["event"])
     for link in EventEntity.objects.filter(event_id__in=other_ids):
-        if EventEntity.objects.filter(event=survivor, entity_id=link.entity_id,
-                                      role=link.role).exists():
+        if EventEntity.objects.filter(
+            event=survivor, entity_id=link.entity_id, role=link.role
+        ).exists():
             link.delete()
         else:
             link.event = survivor
             link.save(update_fields=["event"])
-    statement_ids = list(Statement.objects.filter(event_id__in=other_ids)
-                         .values_list("pk", flat=True))
+    statement_ids = list(
+        Statement.objects.filter(event_id__in=other_ids).values_list("pk", flat=True)
+    )
     Statement.objects.filter(pk__in=statement_ids).update(event=survivor)
     Event.objects.filter(merged_into_id__in=other_ids).update(merged_into=survivor)
-    Event.objects.filter(pk__in=other_ids).update(review_state=ReviewState.MERGED,
-                                                  merged_into=survivor, source_count=0)
+    Event.objects.filter(pk__in=other_ids).update(
+        review_state=ReviewState.MERGED, merged_into=survivor, source_count=0
+    )
     survivor.source_count = EventSource.objects.filter(event=survivor).count()
     survivor.save(update_fields=["source_count", "updated_at"])
     items_mark_changed(event_ids=[survivor.pk, *other_ids], statement_ids=statement_ids)
@@ -158,7 +180,7 @@ def statement_update(*, statement: Statement, **changes: Any) -> Statement:
     """Apply an editor's changes to a statement (edited fields remembered)."""
     unknown = set(changes) - set(STATEMENT_EDITABLE)
     if unknown:
-        raise ServiceValidationError({name: "Not editable." for name in sorted(unknown)})
+        raise ServiceValidationError(dict.fromkeys(sorted(unknown), "Not editable."))
     _check_choices(changes)
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     changed = _record_edits(statement, changes)

@@ -71,16 +71,24 @@ def _lock_event_types(types: set[str]) -> None:
         return
     with connection.cursor() as cursor:
         for event_type in sorted(types):
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
-                           [f"timeline-event:{event_type}"])
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"timeline-event:{event_type}"]
+            )
 
 
-def _same_event(extracted: ExtractedEvent, candidate: Event, actor_ids: set[int],
-                place_ids: set[int], cand_actors: set[int], cand_places: set[int]) -> bool:
+def _same_event(
+    extracted: ExtractedEvent,
+    candidate: Event,
+    actor_ids: set[int],
+    place_ids: set[int],
+    cand_actors: set[int],
+    cand_places: set[int],
+) -> bool:
     if place_ids and cand_places and not place_ids & cand_places:
         return False  # same kind of event, somewhere else
     title_sim = difflib.SequenceMatcher(
-        None, normalize_alias(extracted.title), normalize_alias(candidate.title)).ratio()
+        None, normalize_alias(extracted.title), normalize_alias(candidate.title)
+    ).ratio()
     if title_sim >= _TITLE_SIMILARITY:
         return True
     if actor_ids and cand_actors:
@@ -89,22 +97,31 @@ def _same_event(extracted: ExtractedEvent, candidate: Event, actor_ids: set[int]
     return False
 
 
-def _find_event(extracted: ExtractedEvent, start: date | None, end: date | None,
-                reported: date, actor_ids: set[int], place_ids: set[int]) -> Event | None:
+def _find_event(
+    extracted: ExtractedEvent,
+    start: date | None,
+    end: date | None,
+    reported: date,
+    actor_ids: set[int],
+    place_ids: set[int],
+) -> Event | None:
     qs = Event.objects.filter(type=extracted.type, review_state__in=_LIVE)
     if start is not None and end is not None:
         qs = qs.filter(date_start__lte=end, date_end__gte=start)
     else:
-        qs = qs.filter(date_start__isnull=True,
-                       sort_date__range=(reported - _UNDATED_WINDOW, reported + _UNDATED_WINDOW))
+        qs = qs.filter(
+            date_start__isnull=True,
+            sort_date__range=(reported - _UNDATED_WINDOW, reported + _UNDATED_WINDOW),
+        )
     if actor_ids | place_ids:
         qs = qs.filter(event_entities__entity_id__in=actor_ids | place_ids).distinct()
     candidates = list(qs.order_by("-source_count", "id")[:20])
     if not candidates:
         return None
     links: dict[int, tuple[set[int], set[int]]] = {c.pk: (set(), set()) for c in candidates}
-    for event_id, entity_id, role in EventEntity.objects.filter(
-            event__in=candidates).values_list("event_id", "entity_id", "role"):
+    for event_id, entity_id, role in EventEntity.objects.filter(event__in=candidates).values_list(
+        "event_id", "entity_id", "role"
+    ):
         links[event_id][1 if role == EventRole.LOCATION else 0].add(entity_id)
     for cand in candidates:
         cand_actors, cand_places = links[cand.pk]
@@ -126,33 +143,46 @@ def _event_fields(extracted: ExtractedEvent, text: str, reported: date) -> dict[
         "date_value": (extracted.date or "")[:40],
         "date_text": "",
         "sort_date": start or reported,
-        "figures": {k: v for k, v in extracted.figures},
+        "figures": dict(extracted.figures),
     }
 
 
-def _store_events(article: Article, extraction: Extraction, entity_map: dict[str, Entity],
-                  reported: date, result: StoreResult) -> list[int | None]:
+def _store_events(
+    article: Article,
+    extraction: Extraction,
+    entity_map: dict[str, Entity],
+    reported: date,
+    result: StoreResult,
+) -> list[int | None]:
     text = article.text
     _lock_event_types({e.type for e in extraction.events})
     ids: list[int | None] = []
     for extracted in extraction.events:
-        actors = {entity_map[n].pk for n in (*extracted.actors, *extracted.people)
-                  if n in entity_map}
+        actors = {
+            entity_map[n].pk for n in (*extracted.actors, *extracted.people) if n in entity_map
+        }
         places = {entity_map[n].pk for n in extracted.places if n in entity_map}
         fields = _event_fields(extracted, text, reported)
-        event = _find_event(extracted, fields["date_start"], fields["date_end"], reported,
-                            actors, places)
+        event = _find_event(
+            extracted, fields["date_start"], fields["date_end"], reported, actors, places
+        )
         if event is None:
             event = Event.objects.create(
-                **fields, confidence=extracted.confidence,
+                **fields,
+                confidence=extracted.confidence,
                 review_state=_review_state(extracted.confidence),
                 extractor_version=article.extractor_version,
-                dedupe_key=sha256_hex(f"{extracted.type}|{fields['sort_date']:%Y-%m}"))
+                dedupe_key=sha256_hex(f"{extracted.type}|{fields['sort_date']:%Y-%m}"),
+            )
         else:
             # Curator wins: fields an editor changed are never overwritten by machines.
-            changed = [name for name, value in fields.items()
-                       if name not in event.edited_fields and event.source_count <= 1
-                       and getattr(event, name) != value]
+            changed = [
+                name
+                for name, value in fields.items()
+                if name not in event.edited_fields
+                and event.source_count <= 1
+                and getattr(event, name) != value
+            ]
             for name in changed:
                 setattr(event, name, fields[name])
             if extracted.confidence > event.confidence and "confidence" not in event.edited_fields:
@@ -161,16 +191,21 @@ def _store_events(article: Article, extraction: Extraction, entity_map: dict[str
             if changed:
                 event.save(update_fields=[*changed, "updated_at"])
         EventSource.objects.get_or_create(
-            event=event, article=article, start=extracted.start, end=extracted.end,
-            defaults={"sentence": fields["summary"], "sentence_start": extracted.sentence_start})
-        roles = ([(entity_map[n], EventRole.ACTOR) for n in extracted.actors if n in entity_map]
-                 + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people
-                    if n in entity_map]
-                 + [(entity_map[n], EventRole.LOCATION) for n in extracted.places
-                    if n in entity_map])
+            event=event,
+            article=article,
+            start=extracted.start,
+            end=extracted.end,
+            defaults={"sentence": fields["summary"], "sentence_start": extracted.sentence_start},
+        )
+        roles = (
+            [(entity_map[n], EventRole.ACTOR) for n in extracted.actors if n in entity_map]
+            + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
+            + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
+        )
         EventEntity.objects.bulk_create(
             [EventEntity(event=event, entity=entity, role=role) for entity, role in roles],
-            ignore_conflicts=True)
+            ignore_conflicts=True,
+        )
         result.events.add(event.pk)
         ids.append(event.pk)
     return ids
@@ -181,14 +216,20 @@ def _statement_key(extracted: ExtractedStatement, speaker: Entity | None) -> str
     return sha256_hex(f"{who}|{normalize_quote(extracted.quote)}")
 
 
-def _store_statements(article: Article, extraction: Extraction, entity_map: dict[str, Entity],
-                      event_ids: list[int | None], reported: date, result: StoreResult) -> None:
+def _store_statements(
+    article: Article,
+    extraction: Extraction,
+    entity_map: dict[str, Entity],
+    event_ids: list[int | None],
+    reported: date,
+    result: StoreResult,
+) -> None:
     text = article.text
     document = extraction.document
     for extracted in extraction.statements:
         speaker = entity_map.get(extracted.speaker or "")
         start, end = _interval(extracted.date_start, extracted.date_end)
-        sentence = (document.sentence_at(extracted.quote_start) if document else None)
+        sentence = document.sentence_at(extracted.quote_start) if document else None
         event_index = getattr(extracted, "event_index", None)
         fields: dict[str, Any] = {
             "speaker": speaker,
@@ -209,44 +250,70 @@ def _store_statements(article: Article, extraction: Extraction, entity_map: dict
             fields["stance"] = getattr(extracted, "stance", None) or "neutral"
         statement, created = Statement.objects.get_or_create(
             fingerprint=_statement_key(extracted, speaker),
-            defaults={**fields, "confidence": extracted.confidence,
-                      "review_state": _review_state(extracted.confidence),
-                      "extractor_version": article.extractor_version})
+            defaults={
+                **fields,
+                "confidence": extracted.confidence,
+                "review_state": _review_state(extracted.confidence),
+                "extractor_version": article.extractor_version,
+            },
+        )
         if not created and statement.source_count <= 1:
-            changed = [name for name, value in fields.items()
-                       if name not in statement.edited_fields and getattr(statement, name) != value]
+            changed = [
+                name
+                for name, value in fields.items()
+                if name not in statement.edited_fields and getattr(statement, name) != value
+            ]
             for name in changed:
                 setattr(statement, name, fields[name])
             if changed:
                 statement.save(update_fields=[*changed, "updated_at"])
         StatementSource.objects.get_or_create(
-            statement=statement, article=article,
-            quote_start=extracted.quote_start, quote_end=extracted.quote_end,
+            statement=statement,
+            article=article,
+            quote_start=extracted.quote_start,
+            quote_end=extracted.quote_end,
             defaults={
-                "speaker_start": extracted.speaker_start, "speaker_end": extracted.speaker_end,
+                "speaker_start": extracted.speaker_start,
+                "speaker_end": extracted.speaker_end,
                 "sentence": _sentence(text, sentence.start, sentence.end) if sentence else "",
                 "sentence_start": sentence.start if sentence else 0,
-            })
-        links = [StatementEntity(statement=statement, entity=speaker, role=StatementRole.SPEAKER)
-                 ] if speaker else []
-        links += [StatementEntity(statement=statement, entity=entity_map[m.name],
-                                  role=StatementRole.MENTIONED)
-                  for m in extraction.entities
-                  if extracted.quote_start <= m.start and m.end <= extracted.quote_end
-                  and m.name in entity_map]
+            },
+        )
+        links = (
+            [StatementEntity(statement=statement, entity=speaker, role=StatementRole.SPEAKER)]
+            if speaker
+            else []
+        )
+        links += [
+            StatementEntity(
+                statement=statement, entity=entity_map[m.name], role=StatementRole.MENTIONED
+            )
+            for m in extraction.entities
+            if extracted.quote_start <= m.start
+            and m.end <= extracted.quote_end
+            and m.name in entity_map
+        ]
         StatementEntity.objects.bulk_create(links, ignore_conflicts=True)
         result.statements.add(statement.pk)
 
 
 def _refresh_source_counts(event_ids: set[int], statement_ids: set[int]) -> None:
-    counts = dict(Event.objects.filter(pk__in=event_ids).annotate(n=Count("sources"))
-                  .values_list("pk", "n"))
-    Event.objects.bulk_update([Event(pk=pk, source_count=n) for pk, n in counts.items()],
-                              ["source_count"], batch_size=500)
-    counts = dict(Statement.objects.filter(pk__in=statement_ids).annotate(n=Count("sources"))
-                  .values_list("pk", "n"))
-    Statement.objects.bulk_update([Statement(pk=pk, source_count=n) for pk, n in counts.items()],
-                                  ["source_count"], batch_size=500)
+    counts = dict(
+        Event.objects.filter(pk__in=event_ids).annotate(n=Count("sources")).values_list("pk", "n")
+    )
+    Event.objects.bulk_update(
+        [Event(pk=pk, source_count=n) for pk, n in counts.items()], ["source_count"], batch_size=500
+    )
+    counts = dict(
+        Statement.objects.filter(pk__in=statement_ids)
+        .annotate(n=Count("sources"))
+        .values_list("pk", "n")
+    )
+    Statement.objects.bulk_update(
+        [Statement(pk=pk, source_count=n) for pk, n in counts.items()],
+        ["source_count"],
+        batch_size=500,
+    )
 
 
 def article_store_extraction(*, article: Article, extraction: Extraction) -> StoreResult:
@@ -258,10 +325,12 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
     with the same extraction leaves the same rows. The caller holds the article's row lock.
     """
     result = StoreResult()
-    before_events = set(EventSource.objects.filter(article=article)
-                        .values_list("event_id", flat=True))
-    before_statements = set(StatementSource.objects.filter(article=article)
-                            .values_list("statement_id", flat=True))
+    before_events = set(
+        EventSource.objects.filter(article=article).values_list("event_id", flat=True)
+    )
+    before_statements = set(
+        StatementSource.objects.filter(article=article).values_list("statement_id", flat=True)
+    )
     EventSource.objects.filter(article=article).delete()
     StatementSource.objects.filter(article=article).delete()
 
@@ -274,14 +343,24 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
     touched_statements = result.statements | before_statements
     _refresh_source_counts(touched_events, touched_statements)
     result.orphaned_events = set(
-        Event.objects.filter(pk__in=before_events - result.events, source_count=0,
-                             edited_fields=[], review_state__in=_LIVE).values_list("pk", flat=True))
+        Event.objects.filter(
+            pk__in=before_events - result.events,
+            source_count=0,
+            edited_fields=[],
+            review_state__in=_LIVE,
+        ).values_list("pk", flat=True)
+    )
     result.orphaned_statements = set(
-        Statement.objects.filter(pk__in=before_statements - result.statements, source_count=0,
-                                 edited_fields=[], review_state__in=_LIVE)
-        .values_list("pk", flat=True))
+        Statement.objects.filter(
+            pk__in=before_statements - result.statements,
+            source_count=0,
+            edited_fields=[],
+            review_state__in=_LIVE,
+        ).values_list("pk", flat=True)
+    )
     Event.objects.filter(pk__in=result.orphaned_events).update(review_state=ReviewState.REJECTED)
     Statement.objects.filter(pk__in=result.orphaned_statements).update(
-        review_state=ReviewState.REJECTED)
+        review_state=ReviewState.REJECTED
+    )
     items_mark_changed(event_ids=touched_events, statement_ids=touched_statements)
     return result

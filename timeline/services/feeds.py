@@ -26,17 +26,24 @@ def feed_create(*, url: str, title: str = "", poll_interval_seconds: int = 900) 
     if poll_interval_seconds < 60:
         raise ServiceValidationError({"poll_interval_seconds": "At least 60 seconds."})
     feed, _ = Feed.objects.get_or_create(
-        url=normalized, defaults={"title": title, "poll_interval_seconds": poll_interval_seconds,
-                                  "outlet": outlet_for_url(normalized),
-                                  "next_poll_at": timezone.now()})
+        url=normalized,
+        defaults={
+            "title": title,
+            "poll_interval_seconds": poll_interval_seconds,
+            "outlet": outlet_for_url(normalized),
+            "next_poll_at": timezone.now(),
+        },
+    )
     return feed
 
 
 def feeds_due(*, limit: int = 500) -> list[int]:
     now = timezone.now()
-    return list(Feed.objects.filter(Q(next_poll_at__lte=now) | Q(next_poll_at__isnull=True),
-                                    active=True).order_by("next_poll_at")
-                .values_list("pk", flat=True)[:limit])
+    return list(
+        Feed.objects.filter(Q(next_poll_at__lte=now) | Q(next_poll_at__isnull=True), active=True)
+        .order_by("next_poll_at")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def feed_poll(*, feed_id: int) -> dict[str, object]:
@@ -57,42 +64,65 @@ def feed_poll(*, feed_id: int) -> dict[str, object]:
         return {"status": "inactive"}
     due = Q(next_poll_at__lte=now) | Q(next_poll_at__isnull=True)
     claimed = Feed.objects.filter(due, pk=feed_id, active=True).update(
-        next_poll_at=now + timedelta(seconds=feed.poll_interval_seconds), last_polled_at=now)
+        next_poll_at=now + timedelta(seconds=feed.poll_interval_seconds), last_polled_at=now
+    )
     if not claimed:
         return {"status": "not-due"}
     try:
-        response = fetch(feed.url, policy=fetch_policy(), kind="feed",
-                         etag=feed.etag or None, last_modified=feed.last_modified or None)
+        response = fetch(
+            feed.url,
+            policy=fetch_policy(),
+            kind="feed",
+            etag=feed.etag or None,
+            last_modified=feed.last_modified or None,
+        )
         if response.not_modified:
-            Feed.objects.filter(pk=feed_id).update(failure_count=0, last_error="",
-                                                   last_success_at=now)
+            Feed.objects.filter(pk=feed_id).update(
+                failure_count=0, last_error="", last_success_at=now
+            )
             return {"status": "not-modified"}
-        parsed = parse_feed(response.body, url=response.final_url,
-                            content_type=response.headers.get("content-type"))
+        parsed = parse_feed(
+            response.body, url=response.final_url, content_type=response.headers.get("content-type")
+        )
     except IngestError as exc:
         failures = feed.failure_count + 1
-        backoff = min(timedelta(seconds=feed.poll_interval_seconds * 2 ** min(failures, 10)),
-                      MAX_BACKOFF)
+        backoff = min(
+            timedelta(seconds=feed.poll_interval_seconds * 2 ** min(failures, 10)), MAX_BACKOFF
+        )
         Feed.objects.filter(pk=feed_id).update(
-            failure_count=failures, last_error=f"{exc.reason}: {exc.message}"[:2000],
-            next_poll_at=now + backoff)
-        logger.warning("feed poll failed", extra={"feed_id": feed_id, "reason": exc.reason,
-                                                  "failures": failures})
+            failure_count=failures,
+            last_error=f"{exc.reason}: {exc.message}"[:2000],
+            next_poll_at=now + backoff,
+        )
+        logger.warning(
+            "feed poll failed",
+            extra={"feed_id": feed_id, "reason": exc.reason, "failures": failures},
+        )
         return {"status": "failed", "reason": exc.reason}
     created = 0
     for entry in parsed.entries:
         try:
             _, was_created = article_submit(
-                url=entry.url, title=entry.title or "", published_at=entry.published,
-                feed=feed, date_source=DateSource.FEED if entry.published else None)
+                url=entry.url,
+                title=entry.title or "",
+                published_at=entry.published,
+                feed=feed,
+                date_source=DateSource.FEED if entry.published else None,
+            )
         except ServiceValidationError:
             continue
         created += was_created
     Feed.objects.filter(pk=feed_id).update(
-        failure_count=0, last_error="", last_success_at=now, etag=(response.etag or "")[:500],
+        failure_count=0,
+        last_error="",
+        last_success_at=now,
+        etag=(response.etag or "")[:500],
         last_modified=(response.last_modified or "")[:100],
         title=feed.title or (parsed.title or "")[:500],
-        entries_seen=feed.entries_seen + created)
-    logger.info("feed polled", extra={"feed_id": feed_id, "entries": len(parsed.entries),
-                                      "new_articles": created})
+        entries_seen=feed.entries_seen + created,
+    )
+    logger.info(
+        "feed polled",
+        extra={"feed_id": feed_id, "entries": len(parsed.entries), "new_articles": created},
+    )
     return {"status": "ok", "entries": len(parsed.entries), "new_articles": created}

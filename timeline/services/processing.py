@@ -84,34 +84,53 @@ def article_process(*, article_id: int) -> str:
     statements. Transient fetch errors put it back to queued and re-raise TransientFetchError
     for the task to retry; permanent ones fail it with a stored reason. Returns the outcome.
     """
-    claim = article_claim(article_id=article_id, from_status=ArticleStatus.QUEUED,
-                          to_status=ArticleStatus.FETCHING, bump_attempts=True)
+    claim = article_claim(
+        article_id=article_id,
+        from_status=ArticleStatus.QUEUED,
+        to_status=ArticleStatus.FETCHING,
+        bump_attempts=True,
+    )
     if claim is None:
         return "not-claimed"
     if claim.attempts > settings.TIMELINE["MAX_ATTEMPTS"]:
-        article_finish(claim=claim, status=ArticleStatus.FAILED, reason="too_many_attempts",
-                       message=f"Gave up after {claim.attempts - 1} attempts.")
+        article_finish(
+            claim=claim,
+            status=ArticleStatus.FAILED,
+            reason="too_many_attempts",
+            message=f"Gave up after {claim.attempts - 1} attempts.",
+        )
         return ArticleStatus.FAILED
     article = Article.objects.get(pk=article_id)
     try:
         parsed, extra = _parse(article)
     except TransientFetchError as exc:
         if claim.attempts >= settings.TIMELINE["MAX_ATTEMPTS"]:
-            article_finish(claim=claim, status=ArticleStatus.FAILED, reason=exc.reason,
-                           message=f"{exc.message} (gave up after {claim.attempts} attempts)")
+            article_finish(
+                claim=claim,
+                status=ArticleStatus.FAILED,
+                reason=exc.reason,
+                message=f"{exc.message} (gave up after {claim.attempts} attempts)",
+            )
             return ArticleStatus.FAILED
-        article_finish(claim=claim, status=ArticleStatus.QUEUED, reason=exc.reason,
-                       message=exc.message)
+        article_finish(
+            claim=claim, status=ArticleStatus.QUEUED, reason=exc.reason, message=exc.message
+        )
         raise
     except IngestError as exc:
-        article_finish(claim=claim, status=ArticleStatus.FAILED, reason=exc.reason,
-                       message=exc.message, **extra)
+        article_finish(
+            claim=claim,
+            status=ArticleStatus.FAILED,
+            reason=exc.reason,
+            message=exc.message,
+            **extra,
+        )
         return ArticleStatus.FAILED
     return _extract_and_store(article, claim, parsed, extra)
 
 
-def _extract_and_store(article: Article, claim: Claim, parsed: ParsedArticle,
-                       extra: dict[str, Any]) -> str:
+def _extract_and_store(
+    article: Article, claim: Claim, parsed: ParsedArticle, extra: dict[str, Any]
+) -> str:
     from timeline.extract.pipeline import extract
 
     anchor, date_source = _anchor(article, parsed)
@@ -126,14 +145,23 @@ def _extract_and_store(article: Article, claim: Claim, parsed: ParsedArticle,
     }
     duplicate = _duplicate_of(article, parsed)
     if duplicate is not None:
-        article_finish(claim=claim, status=ArticleStatus.SKIPPED, reason="duplicate",
-                       message=f"Same article as #{duplicate.pk}.", duplicate_of=duplicate,
-                       **fields)
+        article_finish(
+            claim=claim,
+            status=ArticleStatus.SKIPPED,
+            reason="duplicate",
+            message=f"Same article as #{duplicate.pk}.",
+            duplicate_of=duplicate,
+            **fields,
+        )
         return ArticleStatus.SKIPPED
     if parsed.language and parsed.language != "en":
-        article_finish(claim=claim, status=ArticleStatus.SKIPPED,
-                       reason=f"language:{parsed.language}",
-                       message="Only English articles are extracted.", **fields)
+        article_finish(
+            claim=claim,
+            status=ArticleStatus.SKIPPED,
+            reason=f"language:{parsed.language}",
+            message="Only English articles are extracted.",
+            **fields,
+        )
         return ArticleStatus.SKIPPED
     fields["content_hash"] = parsed.content_hash
     if parsed.canonical_url:
@@ -145,26 +173,43 @@ def _extract_and_store(article: Article, claim: Claim, parsed: ParsedArticle,
     except IntegrityError:
         # A concurrent twin took the canonical URL / content hash first: this one is the copy.
         fields.pop("content_hash"), fields.pop("canonical_url_hash", None)
-        article_finish(claim=claim, status=ArticleStatus.SKIPPED, reason="duplicate",
-                       message="Same article as another one processed concurrently.", **fields)
+        article_finish(
+            claim=claim,
+            status=ArticleStatus.SKIPPED,
+            reason="duplicate",
+            message="Same article as another one processed concurrently.",
+            **fields,
+        )
         return ArticleStatus.SKIPPED
     if not moved:
         return "fenced"
-    claim = Claim(article_id=claim.article_id, status=ArticleStatus.EXTRACTING,
-                  attempts=claim.attempts)
+    claim = Claim(
+        article_id=claim.article_id, status=ArticleStatus.EXTRACTING, attempts=claim.attempts
+    )
     published: date = anchor.date()
     extraction = extract(parsed.text, published)
     with transaction.atomic():
-        locked = (Article.objects.select_for_update()
-                  .filter(pk=claim.article_id, status=claim.status, attempts=claim.attempts)
-                  .first())
+        locked = (
+            Article.objects.select_for_update()
+            .filter(pk=claim.article_id, status=claim.status, attempts=claim.attempts)
+            .first()
+        )
         if locked is None:
             return "fenced"
         locked.extractor_version = EXTRACTOR_VERSION
         result = article_store_extraction(article=locked, extraction=extraction)
-        article_finish(claim=claim, status=ArticleStatus.DONE, extractor_version=EXTRACTOR_VERSION,
-                       extracted_at=timezone.now())
-    logger.info("article stored", extra={
-        "article_id": claim.article_id, "events": len(result.events),
-        "statements": len(result.statements)})
+        article_finish(
+            claim=claim,
+            status=ArticleStatus.DONE,
+            extractor_version=EXTRACTOR_VERSION,
+            extracted_at=timezone.now(),
+        )
+    logger.info(
+        "article stored",
+        extra={
+            "article_id": claim.article_id,
+            "events": len(result.events),
+            "statements": len(result.statements),
+        },
+    )
     return ArticleStatus.DONE

@@ -19,8 +19,11 @@ from timeline.selectors.health import (
 def healthz(request: HttpRequest) -> JsonResponse:
     checks = {"database": health_check_database(), "broker": health_check_broker()}
     ok = all(check["ok"] for check in checks.values())
-    body: dict[str, object] = {"status": "ok" if ok else "unavailable", "checks": checks,
-                               "extractor_version": EXTRACTOR_VERSION}
+    body: dict[str, object] = {
+        "status": "ok" if ok else "unavailable",
+        "checks": checks,
+        "extractor_version": EXTRACTOR_VERSION,
+    }
     if checks["database"]["ok"]:
         body["articles"] = article_counts_by_status()
     return JsonResponse(body, status=200 if ok else 503)

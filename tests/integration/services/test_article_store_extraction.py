@@ -25,7 +25,10 @@ def test_store_creates_entities_events_statements_with_sources():
     event = Event.objects.get()
     assert event.type == "agreement"
     assert (event.date_start, event.date_end, event.date_precision) == (
-        dt.date(2024, 6, 1), dt.date(2024, 6, 30), "month")
+        dt.date(2024, 6, 1),
+        dt.date(2024, 6, 30),
+        "month",
+    )
     assert event.source_count == 1
     assert event.change_seq is not None
     assert {e.slug for e in event.entities.all()} == {"freedonia", "sylvania"}
@@ -49,8 +52,10 @@ def test_store_is_idempotent_when_run_twice():
 
 def test_same_event_in_two_articles_is_one_event_with_two_sources():
     store(ArticleFactory(text=TEXT), extraction())
-    store(ArticleFactory(text=TEXT + " More."), extraction(
-        events=(accord_event(title="Sylvania, Freedonia sign trade accord"),)))
+    store(
+        ArticleFactory(text=TEXT + " More."),
+        extraction(events=(accord_event(title="Sylvania, Freedonia sign trade accord"),)),
+    )
     event = Event.objects.get()
     assert event.source_count == 2
     statement = Statement.objects.get()
@@ -59,12 +64,24 @@ def test_same_event_in_two_articles_is_one_event_with_two_sources():
 
 def test_different_places_are_different_events():
     article = ArticleFactory(text=TEXT)
-    result = extraction(events=(
-        accord_event(type="attack", title="Attack hits Avalon", places=("Sylvania",),
-                     actors=("Freedonia",)),
-        accord_event(type="attack", title="Attack hits Avalon", places=("Freedonia",),
-                     actors=("Freedonia",), start=0, end=10),
-    ))
+    result = extraction(
+        events=(
+            accord_event(
+                type="attack",
+                title="Attack hits Avalon",
+                places=("Sylvania",),
+                actors=("Freedonia",),
+            ),
+            accord_event(
+                type="attack",
+                title="Attack hits Avalon",
+                places=("Freedonia",),
+                actors=("Freedonia",),
+                start=0,
+                end=10,
+            ),
+        )
+    )
     store(article, result)
     assert Event.objects.count() == 2
 
@@ -76,8 +93,12 @@ def test_reextraction_keeps_edited_fields_and_rejects_orphans():
     event.title = "Editor's title"
     event.edited_fields = ["title"]
     event.save()
-    store(article, extraction(events=(accord_event(title="Freedonia and Sylvania sign accord"),),
-                              statements=()))
+    store(
+        article,
+        extraction(
+            events=(accord_event(title="Freedonia and Sylvania sign accord"),), statements=()
+        ),
+    )
     event.refresh_from_db()
     assert event.title == "Editor's title"
     assert Statement.objects.get().review_state == ReviewState.REJECTED

@@ -22,8 +22,13 @@ pytestmark = pytest.mark.django_db
 def test_event_update_remembers_edited_fields_and_bumps_change_seq():
     event = EventFactory(title="Machine title")
     before = event.change_seq
-    event = event_update(event=event, title="Editor title", date_start=dt.date(2024, 6, 1),
-                         date_end=dt.date(2024, 6, 30), date_precision="month")
+    event = event_update(
+        event=event,
+        title="Editor title",
+        date_start=dt.date(2024, 6, 1),
+        date_end=dt.date(2024, 6, 30),
+        date_precision="month",
+    )
     assert event.title == "Editor title"
     assert event.sort_date == dt.date(2024, 6, 1)
     assert set(event.edited_fields) == {"title", "date_start", "date_end", "date_precision"}

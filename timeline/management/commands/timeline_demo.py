@@ -30,9 +30,12 @@ class Command(BaseCommand):
         ids = []
         for line in lines.splitlines():
             item = json.loads(line)
-            article, created = article_submit(
-                url=item["url"], text=item["text"], title=item["title"],
-                published_at=datetime.fromisoformat(item["published_at"]))
+            article, _created = article_submit(
+                url=item["url"],
+                text=item["text"],
+                title=item["title"],
+                published_at=datetime.fromisoformat(item["published_at"]),
+            )
             ids.append(article.pk)
         # With no broker configured the task already ran in-process on commit; otherwise run
         # the same service the worker runs, so `make run` never depends on a worker.
@@ -59,5 +62,8 @@ class Command(BaseCommand):
         editors = Group.objects.filter(name="editor").first()
         if editors:
             user.groups.add(editors)
-        self.stdout.write(self.style.WARNING(
-            f"Local admin user created: admin / {password}  (shown once; for this demo only)"))
+        self.stdout.write(
+            self.style.WARNING(
+                f"Local admin user created: admin / {password}  (shown once; for this demo only)"
+            )
+        )
