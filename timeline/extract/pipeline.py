@@ -40,15 +40,15 @@ def _load_tagger() -> TagFn | None:
     except Exception:  # a broken work-in-progress engine must not stop extraction
         log.warning("temporal engine unavailable; statements are dated by publication day")
         return None
-    return tag  # type: ignore[no-any-return]
+    return tag
 
 
 def _load_events() -> EventsFn | None:
     try:
-        from timeline.extract.events import extract_events  # type: ignore[attr-defined]
+        from timeline.extract.events import extract_events  # type: ignore[import-not-found,unused-ignore]
     except Exception:
         return None
-    return extract_events  # type: ignore[no-any-return]
+    return extract_events  # type: ignore[no-any-return,unused-ignore]
 
 
 _TAG: TagFn | None = _load_tagger()

@@ -9,8 +9,8 @@ article text, end exclusive, so every span can be shown as evidence.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Protocol
 
 #: Entity kinds, also the values of ``EntityMention.kind``.
@@ -39,9 +39,9 @@ class TimexLike(Protocol):
     @property
     def value(self) -> str: ...
     @property
-    def date_start(self) -> date | None: ...
+    def date_start(self) -> dt.date | None: ...
     @property
-    def date_end(self) -> date | None: ...
+    def date_end(self) -> dt.date | None: ...
     @property
     def precision(self) -> str | None: ...
 
@@ -100,8 +100,8 @@ class ExtractedStatement:
     kind: str
     #: TIMEX3 value of the day (or week, month...) the statement was made.
     date: str
-    date_start: date | None
-    date_end: date | None
+    date_start: dt.date | None
+    date_end: dt.date | None
     precision: str
     venue: str | None
     confidence: float
@@ -123,8 +123,8 @@ class ExtractedEvent:
     sentence_start: int
     sentence_end: int
     date: str | None
-    date_start: date | None
-    date_end: date | None
+    date_start: dt.date | None
+    date_end: dt.date | None
     precision: str | None
     status: str
     actors: tuple[str, ...] = ()
@@ -144,7 +144,7 @@ class Document:
     """
 
     text: str
-    published: date
+    published: dt.date
     paragraphs: tuple[Span, ...]
     sentences: tuple[Span, ...]
     timexes: tuple[TimexLike, ...] = ()

@@ -80,6 +80,11 @@ def _joins(text: str, tokens: list[Token], blocked: set[int], j: int) -> bool:
     return is_name_token(tokens[nxt])
 
 
+def _is_adjective_like(low: str) -> bool:
+    """A lowercase word that can qualify a title ("electoral chief", "longtime adviser")."""
+    return low.isalpha() and low not in STOP_CAPS and not low.endswith(("ed", "ing", "ly"))
+
+
 def _is_titleish(tok: Token) -> bool:
     low = tok.text.lower()
     return low in TITLE_WORDS or low in HONORIFICS or low.rstrip(".") in TITLE_WORDS
@@ -133,6 +138,7 @@ def _classify(text: str, tokens: list[Token], blocked: set[int], i: int, j: int)
             low in TITLE_MODIFIERS
             or k in blocked
             or (tokens[k].text[0].isupper() and low not in STOP_CAPS)
+            or (k + 1 == title_first and _is_adjective_like(low))
         ):
             break
         k -= 1

@@ -113,10 +113,10 @@ def recognize(text: str) -> EntityIndex:
         last_names.setdefault(name.split()[-1], set()).add(name)
     for r in runs:
         surface = text[r.start : r.end]
-        name = _resolve_name(surface, persons, last_names)
-        if name is None and not r.evidence:
+        resolved = _resolve_name(surface, persons, last_names)
+        if resolved is None and not r.evidence:
             continue
-        name = name or surface
+        name = resolved or surface
         rec = persons.setdefault(name, PersonRecord(name))
         if r.title and r.title not in rec.titles:
             rec.titles.append(r.title)
@@ -176,7 +176,7 @@ def _descriptions(
     text: str, persons: dict[str, PersonRecord], mentions: list[EntityMention]
 ) -> list[EntityMention]:
     """'the NATO secretary general' -> the one person whose title matches it."""
-    out = []
+    out: list[EntityMention] = []
     titled = [(n, [t.lower() for t in r.titles]) for n, r in persons.items() if r.titles]
     if not titled:
         return out

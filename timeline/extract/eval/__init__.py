@@ -1,1 +1,1 @@
-"""Evaluation of the extraction engine against the shared gold data (``python -m timeline.extract.eval``)."""
+"""Evaluation of the extraction engine on shared gold data (``python -m timeline.extract.eval``)."""

@@ -8,6 +8,7 @@ so a broken evaluation never blocks the others.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 
@@ -25,10 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     for name, (module, help_text) in SUBCOMMANDS.items():
         p = sub.add_parser(name, help=help_text)
         p.set_defaults(_module=module)
-        try:
+        with contextlib.suppress(ImportError):
             importlib.import_module(module).add_arguments(p)
-        except ImportError:
-            pass
     args = parser.parse_args(argv)
     code: int = importlib.import_module(args._module).run(args)
     return code

@@ -1,4 +1,4 @@
-"""``python -m timeline.extract.eval quotes``: statements against PolNeAR dev, plus a naive baseline.
+"""``python -m timeline.extract.eval quotes``: statements vs PolNeAR dev, plus a naive baseline.
 
 Runs the engine over every document of ``shared/data/quotes/dev.json``, writes
 the CLI-format system output to ``var/eval/quotes-system.jsonl``, runs the
@@ -12,18 +12,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[3]
+from timeline.extract.eval.report import ROOT, run_scorer, write_section
+
 SHARED = Path(os.environ.get("TIMELINE_SHARED", ROOT.parent / "shared"))
 OUT_DIR = ROOT / "var" / "eval"
-QUALITY = ROOT / "docs" / "quality.md"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -40,33 +38,6 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def score(scorer: Path, gold: Path, system: Path) -> dict[str, Any]:
-    """Run a shared scorer with ``--json`` and return its figures."""
-    proc = subprocess.run(
-        [sys.executable, str(scorer), str(gold), str(system), "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    result: dict[str, Any] = json.loads(proc.stdout)
-    return result
-
-
-def write_section(name: str, body: str, path: Path = QUALITY) -> None:
-    """Replace ``<!-- name:begin -->…<!-- name:end -->`` in docs/quality.md, leaving the rest."""
-    begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
-    block = f"{begin}\n{body.rstrip()}\n{end}"
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Extraction quality\n"
-    if begin in text and end in text:
-        head, rest = text.split(begin, 1)
-        tail = rest.split(end, 1)[1]
-        text = head + block + tail
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 def run_system(
@@ -109,7 +80,9 @@ def run(args: argparse.Namespace) -> int:
         out = OUT_DIR / f"quotes-{name}.jsonl"
         write_jsonl(out, rows)
         res = (
-            score(args.scorer, args.gold, out) if not args.limit else _score_subset(args, docs, out)
+            run_scorer(args.scorer, args.gold, out)
+            if not args.limit
+            else _score_subset(args, docs, out)
         )
         results[name] = (res, secs)
         print(
@@ -148,4 +121,4 @@ def _score_subset(
     """Score against only the documents that were run (``--limit``)."""
     sub = OUT_DIR / "quotes-gold-subset.json"
     sub.write_text(json.dumps(docs), encoding="utf-8")
-    return score(args.scorer, sub, out)
+    return run_scorer(args.scorer, sub, out)

@@ -14,7 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from timeline.extract.eval.quotes import OUT_DIR, SHARED, score, write_jsonl, write_section
+from timeline.extract.eval.quotes import OUT_DIR, SHARED, write_jsonl
+from timeline.extract.eval.report import run_scorer, write_section
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     rows = [to_json(extract(d["text"], date.fromisoformat(d["dct"])), d["id"]) for d in gold]
     out = OUT_DIR / "seed-system.jsonl"
     write_jsonl(out, rows)
-    results = score(args.scorer, args.gold, out)
+    results = run_scorer(args.scorer, args.gold, out)
     lines = [
         "## Seed article (statements and events)",
         "",

@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    """A whitespace-separated word set (kept as prose so the lists stay compact)."""
+    return frozenset(text.split())
+
+
+def _list(text: str) -> list[str]:
+    """A whitespace-separated word list."""
+    return text.split()
+
+
 # Lemma -> irregular forms (base, 3sg, past, gerund); regular verbs are inflected below.
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("say", "says", "said", "saying"),
@@ -25,88 +36,17 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
 }
 
 # Verbs that report speech or writing; their content is what was said.
-SPEECH_VERBS = [
-    "say",
-    "tell",
-    "add",
-    "state",
-    "explain",
-    "write",
-    "argue",
-    "claim",
-    "note",
-    "declare",
-    "announce",
-    "insist",
-    "warn",
-    "reply",
-    "respond",
-    "remark",
-    "continue",
-    "suggest",
-    "acknowledge",
-    "admit",
-    "confirm",
-    "deny",
-    "tweet",
-    "post",
-    "recall",
-    "conclude",
-    "emphasize",
-    "emphasise",
-    "stress",
-    "reiterate",
-    "urge",
-    "predict",
-    "caution",
-    "complain",
-    "boast",
-    "joke",
-    "quip",
-    "concede",
-    "counter",
-    "contend",
-    "maintain",
-    "observe",
-    "vow",
-    "promise",
-    "pledge",
-    "allege",
-    "assert",
-    "proclaim",
-    "testify",
-    "report",
-    "reveal",
-    "disclose",
-    "explain",
-    "ask",
-    "wonder",
-    "lament",
-    "tout",
-    "estimate",
-    "indicate",
-    "acknowledge",
-    "mention",
-    "affirm",
-    "assure",
-    "announce",
-    "retort",
-    "scoff",
-    "muse",
-    "opine",
-]
+SPEECH_VERBS = _list(
+    """say tell add state explain write argue claim note declare announce insist warn reply
+    respond remark continue suggest acknowledge admit confirm deny tweet post recall
+    conclude emphasize emphasise stress reiterate urge predict caution complain boast joke
+    quip concede counter contend maintain observe vow promise pledge allege assert proclaim
+    testify report reveal disclose explain ask wonder lament tout estimate indicate
+    acknowledge mention affirm assure announce retort scoff muse opine"""
+)
 
 # Verbs whose object carries a quoted or characterised content ("called it “fake”").
-CHARACTERIZE_VERBS = [
-    "call",
-    "describe",
-    "characterize",
-    "characterise",
-    "dismiss",
-    "label",
-    "brand",
-    "decry",
-]
+CHARACTERIZE_VERBS = _list("""call describe characterize characterise dismiss label brand decry""")
 
 
 def _forms(lemma: str) -> tuple[str, ...]:

@@ -82,12 +82,34 @@ def direct_candidates(
                 and nxt.start == doc.paragraphs[nxt.paragraph].start
             ):
                 break
-            cand.fragments.append((nxt.inner_start, nxt.inner_end))
+            cand.fragments.append(_inner(nxt, text))
             cand.used_regions.append(rj)
             consumed.add(rj)
             cur = nxt
         out.append(cand)
     return out
+
+
+def _extend_left(text: str, gap: int, np: NP) -> NP | None:
+    """Take lowercase words between the quote and the name into the speaker phrase.
+
+    "…,” electoral chief Maria Duval said": nothing but the speaker phrase can
+    sit there, so a few lowercase words before the name belong to it.
+    """
+    lead = text[gap : np.start]
+    words = lead.split()
+    if len(words) > 4 or not all(w.isalpha() and w.islower() for w in words):
+        return None
+    start = gap + len(lead) - len(lead.lstrip(" ,—–-"))
+    return NP(start, np.end, False)
+
+
+def _inner(r: QuoteRegion, text: str) -> tuple[int, int]:
+    """The quoted words without the comma or spaces before the closing mark."""
+    s, e = r.inner_start, r.inner_end
+    while e > s and text[e - 1] in " ,":
+        e -= 1
+    return s, e
 
 
 def _substantial(text: str, r: QuoteRegion) -> bool:
@@ -107,7 +129,8 @@ def _after(
     if r.open_ended:
         return None
     last_inner = text[r.inner_start : r.inner_end].rstrip()[-1:]
-    gap = _GAP_AFTER.match(text, r.end).end()
+    gap_m = _GAP_AFTER.match(text, r.end)
+    gap = gap_m.end() if gap_m else r.end
     if last_inner not in ",?!—–-…" and text[r.end : gap].strip() not in (",", "—", "–", "--"):
         return None
     for cue in cues:
@@ -128,11 +151,11 @@ def _after(
         else:
             np = np_before(text, gap, cue.start(), time_spans)
             if np is not None and text[gap : np.start].strip(" ,—–-"):
-                np = None
+                np = _extend_left(text, gap, np)
         if np is None:
             continue
         return Candidate(
-            [(r.inner_start, r.inner_end)],
+            [_inner(r, text)],
             cue.start(),
             cue.end(),
             np,
@@ -178,7 +201,7 @@ def _before(
     if np is None:
         return None
     return Candidate(
-        [(r.inner_start, r.inner_end)],
+        [_inner(r, text)],
         best.start(),
         best.end(),
         np,

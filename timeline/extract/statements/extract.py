@@ -24,7 +24,11 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
     text = doc.text
     regions = quote_regions(text, doc.paragraphs)
     bounds = [(r.start, r.end) for r in regions]
-    cues = [c for c in CUE.finditer(text) if not _inside(bounds, c.start())]
+    cues = [
+        c
+        for c in CUE.finditer(text)
+        if not _inside(bounds, c.start()) and text[c.start() - 1 : c.start()] != "-"
+    ]
     time_spans = [(t.start, t.end) for t in doc.timexes]
     direct = direct_candidates(doc, regions, cues, time_spans)
     taken = [(c.cue_start, c.cue_end) for c in direct]

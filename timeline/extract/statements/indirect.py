@@ -118,6 +118,10 @@ def indirect_candidates(
     return out
 
 
+def _words_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """Strip spaces, commas and a final period from a content span."""
     while s < e and text[s] in " ,;:—–-\n":
@@ -131,10 +135,25 @@ def _words(text: str, s: int, e: int) -> int:
     return len(text[s:e].split())
 
 
+_PREPOSITIONS = _words_set(
+    "to in at on for with from by during after before about as of while into over under "
+    "through without within among against via per"
+)
+_SOURCE_END = re.compile(
+    r"[,;:(]|(?<!\b[A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)(?<!St)"
+    r"\.(?=\s|$)"
+)
+_APPOSITIVE_AFTER = re.compile(
+    r",\s+(?:a|an|the|his|her|their|its|head|chief|director|spokesman|spokeswoman|"
+    r"spokesperson|president|chairman|chairwoman|leader|founder|author|professor|"
+    r"senior|former|deputy|who|which)\b[^,]{0,80},"
+)
+
+
 def _according_to(
     text: str, sent: Span, cue: re.Match[str], time_spans: list[tuple[int, int]]
 ) -> Candidate | None:
-    m = re.compile(r"[,.;:]|$").search(text, cue.end(), sent.end)
+    m = _SOURCE_END.search(text, cue.end(), sent.end)
     np_end = m.start() if m else sent.end
     np = np_after(text, cue.end(), np_end) or NP(cue.end() + 1, np_end, False)
     if np.end <= np.start:
@@ -145,6 +164,10 @@ def _according_to(
     else:
         # "According to X, content." — skip an appositive after the source.
         rest = text.find(",", np.end, sent.end)
+        if rest >= 0:
+            app = _APPOSITIVE_AFTER.match(text, rest, sent.end)
+            if app:
+                rest = app.end() - 1
         after = _trim(text, rest if rest >= 0 else np.end, sent.end)
         if _words(text, *after) < 3:
             return None
@@ -181,7 +204,9 @@ def _inverted(
         return None
     # After the attribution: nothing but time/venue/appositive, or a parenthetical's rest.
     after_start = max(cue.end(), np.end)
-    if _THAT.match(text, after_start, sent.end):
+    if _THAT.match(text, after_start, sent.end) or _clause_follows(
+        text, after_start, sent, time_spans
+    ):
         return None
     m = _TAIL_STOP.search(text, after_start, sent.end)
     tail_end = m.start() if m else sent.end
@@ -193,8 +218,31 @@ def _inverted(
         and _words(text, tail_end, sent.end) >= 3
         and not _APPOSITION.match(text, tail_end)
     ):
-            frags.append(_trim(text, tail_end, sent.end))
+        frags.append(_trim(text, tail_end, sent.end))
     return Candidate(frags, cue.start(), cue.end(), np, 0.7, (after_start, tail_end), "inverted")
+
+
+def _clause_follows(text: str, pos: int, sent: Span, time_spans: list[tuple[int, int]]) -> bool:
+    """Whether a clause of three or more words follows the cue (after time and venue)."""
+    for ts, te in time_spans:
+        if ts >= pos and not text[pos:ts].strip(" ,"):
+            pos = te
+    st = SIMPLE_TIME_LEAD.match(text, pos, sent.end)
+    if st:
+        pos = st.end()
+    v = _VENUE_LEAD.match(text, pos, sent.end)
+    if v:
+        pos = v.end()
+    m = _TAIL_STOP.search(text, pos, sent.end)
+    end = m.start() if m else sent.end
+    return _words(text, pos, end) >= 3 and _starts_clause(text, pos, end)
+
+
+def _starts_clause(text: str, pos: int, end: int) -> bool:
+    """Reported content starts like a clause, not with a preposition or a bracket."""
+    rest = text[pos:end].lstrip(" ,")
+    first = rest.split(" ", 1)[0].lower() if rest else ""
+    return bool(rest) and rest[0] not in "(—–" and first not in _PREPOSITIONS
 
 
 def _forward(
@@ -256,7 +304,7 @@ def _forward(
     quoted = any(r.start >= content[0] and r.end <= content[1] + 1 for r in regions)
     if lemma in CHARACTERIZE_FORMS.values() and not quoted:
         return None
-    if text[pos : pos + 1] in ".,;":
+    if text[pos : pos + 1] in ".,;" or not (that or _starts_clause(text, pos, end)):
         return None
     conf = 0.8 if np.pronoun or text[np.start].isupper() else 0.65
     return Candidate([content], cue.start(), cue.end(), np, conf, (cue.end(), tail_end), "forward")
