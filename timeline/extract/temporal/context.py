@@ -26,8 +26,9 @@ from .tense import FUTURE, PAST, tense_at
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 # How far (days) an undated "Oct. 23" may land on the wrong side of the DCT before
 # the tense of the sentence is allowed to move it to the other year.
-_TENSE_SLACK_DAYS = 45
-_QUARTER_MEMORY = 600  # characters a mentioned quarter stays the reporting period
+_TENSE_SLACK_DAYS = 120
+_FUTURE_WEIGHT = 1.3
+_QUARTER_MEMORY = 2000  # characters a mentioned quarter stays the reporting period
 
 
 class Hit(NamedTuple):
@@ -48,12 +49,13 @@ class Context:
     lower: str
     dct: date
     ref_day: date | None = None
+    ref_month: tuple[int, int] | None = None
     ref_year: int | None = None
     quarter: tuple[int, int] | None = None
     quarter_pos: int = -(10**9)
 
     def tense(self, start: int, end: int) -> str | None:
-        return tense_at(self.lower, start, end)
+        return tense_at(self.text, self.lower, start, end)
 
     def is_capitalised(self, pos: int) -> bool:
         return self.text[pos].isupper()
@@ -110,15 +112,26 @@ def resolve_month(dct: date, mon: int, rel: str | None, tense: str | None) -> st
     """``YYYY-MM`` of a month named without a year ("in June", "last October")."""
     y = dct.year
     if rel in ("last", "past", "this past"):
-        return fmt_month(y if mon < dct.month else y - 1, mon)
+        # "last February" written in March means February a year ago: the month just
+        # gone would be "last month".
+        return fmt_month(y if mon < dct.month - 1 else y - 1, mon)
     if rel in ("next", "coming", "this coming"):
         return fmt_month(y if mon > dct.month else y + 1, mon)
     if rel == "this":
         return fmt_month(y, mon)
-    if tense == PAST and mon > dct.month:
+    ahead = (mon - dct.month) % 12
+    if tense == PAST and mon > dct.month and ahead > 1:
         return fmt_month(y - 1, mon)
     if tense == FUTURE and mon < dct.month:
         return fmt_month(y + 1, mon)
+    if tense is None:
+        # No tense: news mostly reports, so the latest such month, unless the month is
+        # just ahead ("in November" written in October).
+        if 0 < ahead <= 2:
+            return fmt_month(y if mon > dct.month else y + 1, mon)
+        return fmt_month(y if mon <= dct.month else y - 1, mon)
+    if tense == PAST and 0 < ahead <= 1:
+        return fmt_month(y if mon > dct.month else y + 1, mon)
     return fmt_month(y, mon)
 
 
@@ -140,7 +153,9 @@ def pick_date(dct: date, cands: list[date], rel: str | None, tense: str | None) 
     if rel in ("next", "coming", "this coming"):
         fut = [d for d in cands if d > dct]
         return fut[0] if fut else None
-    best = min(cands, key=lambda d: abs((d - dct).days))
+    # Nearest recurrence, with future dates counted a little farther: undated dates in
+    # news are more often reported than announced.
+    best = min(cands, key=lambda d: (d - dct).days * (_FUTURE_WEIGHT if d > dct else -1))
     slack = timedelta(days=_TENSE_SLACK_DAYS)
     if tense == PAST and best > dct + slack:
         past = [d for d in cands if d <= dct]

@@ -124,7 +124,8 @@ _QUARTER = (
     rf"(?P<q>(?:(?:the|its|their|this|that|a|an){S})?"
     rf"(?:(?P<q_y1>{_YEAR_RAW})(?:{APOS}s)?{S}|(?P<q_r1>this|last|next|the{S}current|the{S}previous)"
     rf"{S}(?:fiscal{S})?year(?:{APOS}s|s{APOS}){S}|(?P<q_adj>fiscal|calendar|flat|strong|weak){S})*"
-    rf"(?:(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th|final)(?:{SH}(?:fiscal|calendar){SH}|{SH})"
+    rf"(?:(?P<q_ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)"
+    rf"(?:{SH}(?:fiscal|calendar){SH}|{SH})"
     rf"(?P<q_unit>quarter|half)|(?P<q_two>first{S}two){S}quarters)"
     rf"(?:{S}(?:of|in|for){S}(?:the{S})?(?:fiscal{S}|calendar{S})?(?:year{S})?"
     rf"(?:(?P<q_y2>{_YEAR_RAW})|(?P<q_r2>this|last|next){S}year)|,?{S}(?P<q_y3>{_YEAR_RAW}))?{END}"
@@ -135,7 +136,8 @@ _QREF = (
     rf"(?:(?P<qr_adj>latest|current|most{S}recent|recent|same|year{SH}earlier|year{SH}ago"
     rf"|comparable|corresponding|just{SH}ended|previous|prior|{_YEAR_RAW}|fiscal){S})?"
     rf"(?P<qr_unit>quarter|period)(?![a-z0-9-])"
-    rf"(?P<qr_tail>{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}a{S}year{S}earlier)?)"
+    rf"(?P<qr_tail>{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}a{S}year{S}earlier)?"
+    rf"(?:{S}(?:ended|ending|that{S}ended){S}{month('qr_')}{S}{day('qr_')})?)"
 )
 _FISCAL = (
     rf"(?P<fy>(?:(?:the{S})?(?P<fy_rel>current|this|last|next|previous|coming){S})?"
@@ -174,13 +176,13 @@ _SET = (
     rf"|(?P<st_dp>{_DAYPART})){END}"
     rf"|(?P<st_f>once|twice|thrice|(?:{NUMWORD}|\d+){S}times){S}(?:a|an|per|each|every){S}"
     rf"(?P<st_u2>{_UNIT}){END}"
-    rf"|(?P<st_adv>daily|weekly|bi-?weekly|monthly|bi-?monthly|quarterly|annually|yearly"
-    rf"|hourly|nightly|semi-?annually|bi-?annually|fortnightly|year{SH}round){END})"
+    rf"|(?P<st_adv>daily|weekly|bi-?weekly|monthly|bi-?monthly|annually|yearly"
+    rf"|hourly|nightly|semi-?annually|bi-?annually|fortnightly){END})"
 )
 _DUR = (
     rf"(?P<du>(?:(?P<du_apx>{_APPROX}){S})?(?:(?P<du_each>each{S}of{S})?(?P<du_det>{_DETS}){S})?"
     rf"(?:(?P<du_pos>{_POS}){S})?(?:(?P<du_q>{QTY}){SH})?"
-    rf"(?:(?P<du_more>more|additional|extra|straight|consecutive|full|long){S})?"
+    rf"(?:(?P<du_more>more|additional|extra|straight|consecutive|full|long|fiscal){S})?"
     rf"(?P<du_u>{_UNIT})(?P<du_half>{S}and{S}a{S}half)?(?P<du_suf>-long|-old|{S}old)?{END}"
     rf"(?P<du_or>{S}or{S}(?:{QTY}{SH})?{_UNIT}{END})?)"
 )
@@ -211,7 +213,7 @@ _ANAPH = (
     rf"{S}(?P<an_unit>day|morning|afternoon|evening|night|week|month|year){END}"
     rf"(?!{S}(?:of|or|and|to){S})"
     rf"|the{S}(?P<an_unit2>day|night|week|month|year){S}(?P<an_rel2>before|after|earlier|later|prior)"
-    rf"(?!{S}(?:the|a|an|his|her|their|its|\w+ed){END}){END})"
+    rf"(?!{S}(?:the|a|an|his|her|their|its|\w+ed|\w+ing){END}){END})"
 )
 _WEEKDAYS = (
     rf"(?P<wd>(?:(?P<wd_mod>early|late|earlier|later|mid){S})?"
@@ -223,7 +225,8 @@ _RELUNIT = (
     rf"(?:(?P<ru_det>the){S})?(?P<ru_rel>last|this{S}past|this{S}coming|this|next|past|coming"
     rf"|current|previous|following|the|that){S}"
     rf"(?P<ru_unit>week|weekend|month|year|decade|century|fortnight)(?:{APOS}s)?(?![a-z0-9-])"
-    rf"|(?:(?P<ru_mod2>early|late|around|the{S}end{S}of|by){S})?(?P<ru_ye>year{SH}end|end{SH}of{SH}year"
+    rf"|(?:(?P<ru_mod2>early|late|around|the{S}end{S}of|by){S})?(?P<ru_ye>year{SH}end"
+    rf"|year{APOS}s{S}end|end{SH}of{SH}year"
     rf"|year{SH}to{SH}date){END})"
 )
 _YEAR_AGO = rf"(?P<ya>year{SH}(?:earlier|ago)(?![a-z0-9-]))"
@@ -253,7 +256,7 @@ _ANCHOR_WORDS = [
     "fortnight", "month", "quarter", "year", "decade", "centur", "millenni", "half",
     "period", "now", "current", "recent", "present", "past", "future", "term", "lately",
     "nowadays", "moment", "noon", "midnight", "midday", "mid", "morning", "afternoon",
-    "evening", "daily", "weekly", "biweekly", "monthly", "bimonthly", "quarterly",
+    "evening", "daily", "weekly", "biweekly", "monthly", "bimonthly",
     "annually", "yearly", "hourly", "nightly", "semiannually", "semi-annually",
     "biannually", "bi-", "fiscal", "fy", "thanksgiving", "christmas", "new year",
     "easter", "halloween", "valentine", "labor day", "memorial day", "veterans",

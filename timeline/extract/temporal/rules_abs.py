@@ -82,7 +82,11 @@ _PREPS = frozenset({
 
 
 def g(m: Match, name: str) -> str | None:
-    return m.group(name)
+    """Group ``name`` of ``m``; None when unmatched or absent from this family."""
+    try:
+        return m.group(name)
+    except IndexError:
+        return None
 
 
 def norm(s: str | None) -> str | None:
@@ -374,13 +378,15 @@ def h_q(m: Match, ctx: Context) -> Hit | None:
         n, unit = 1, "H"
     else:
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "final": 4}[m["q_ord"]]  # fmt: skip
+             "4th": 4, "final": 4, "last": 4, "latter": 4}[m["q_ord"]]  # fmt: skip
         unit = "Q" if m["q_unit"] == "quarter" else "H"
         if unit == "H" and n > 2:
             return None
         if unit == "H" and n == 4:
             n = 2
-    if ys:
+    if unit == "Q" and m["q_ord"] == "last" and not ys and not rel and m.group(0)[:3] != "the":
+        y, n = last_completed_quarter(ctx.dct)  # "profit rose last quarter"
+    elif ys:
         y = int(ys)
     elif rel:
         y = ctx.dct.year + {"last": -1, "next": 1, "the previous": -1}.get(rel, 0)
@@ -406,6 +412,12 @@ def h_qr(m: Match, ctx: Context) -> Hit | None:
     rq = ctx.reporting_quarter(m.start())
     if unit == "period" and not adj and not tail:
         return None
+    ended = _month_day(m, ctx, "qr_", "last") if g(m, "qr_mon") else None
+    if ended is not None and adj in ("", "latest", "current", "fiscal", "just ended", "same"):
+        # "the quarter ended Sept. 30" names its own quarter.
+        y, q = ended.year, quarter_of(ended)
+        ctx.quarter, ctx.quarter_pos = (y, q), m.end()
+        return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
     if adj == "current":
         y, q = ctx.dct.year, quarter_of(ctx.dct)
     else:

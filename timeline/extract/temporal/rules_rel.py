@@ -87,6 +87,8 @@ def duration_value(qty: str | None, unit_word: str, half: bool = False) -> str |
         return f"PTX{x}" if is_time else f"PX{x}"
     if stem == "fortnight":
         n *= 2
+    if stem == "quarter":
+        n, code = n * 3, "M"
     if half:
         n += 0.5
     if n <= 0:
@@ -117,7 +119,7 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
     if (n == 1 and plural and qty not in ("1", "one")) or n > 10000:
         return None
     base = ctx.dct
-    if direction in ("earlier", "before") and unit == "year" and n == 1:
+    if direction in ("earlier", "before", "ago", "back") and unit == "year" and n == 1:
         rq = ctx.reporting_quarter(m.start())
         if rq:
             return Hit(DATE, f"{rq[0] - 1:04d}-Q{rq[1]}", None, m.start(), m.end())
@@ -152,7 +154,7 @@ def h_st(m: Match, ctx: Context) -> Hit | None:
     if adv:
         key = adv.replace("-", "")
         value = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-                 "bimonthly": "P2M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+                 "bimonthly": "P2M", "annually": "P1Y", "yearly": "P1Y",
                  "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "semiannually": "P6M",
                  "biannually": "P6M", "fortnightly": "P2W"}.get(key)  # fmt: skip
         return Hit(SET, value, None, m.start(), m.end()) if value else None
@@ -200,6 +202,10 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
     mod = mod_of(modw)
     if rel == "the" and not modw and unit != "weekend":
         return None
+    if not ctx.text[m.start("ru_unit")].islower():
+        return None  # "This Week" (a programme), "Next Year" (a title)
+    if unit == "weekend" and rel in ("the", "this", "last", "next", "coming", "past"):
+        return Hit(DATE, _weekend_value(ctx, m, rel), mod, m.start(), m.end())
     if (det and rel in ("past", "last", "next", "coming")) or (rel == "past" and unit != "weekend"):
         value = duration_value(None, "fortnight" if unit == "fortnight" else unit)
         return Hit(DURATION, value, None, m.start(), m.end()) if value else None
@@ -235,9 +241,11 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
 def _weekend_value(ctx: Context, m: Match, rel: str) -> str:
     dct = ctx.dct
     wd = dct.weekday()
-    if rel == "last":
+    if rel in ("last", "past"):
         return _weekend(weekday_on_or_before(dct - timedelta(days=1), 5))
     if rel == "next":
+        return _weekend(dct + timedelta(days=(5 - wd) % 7 or 7))
+    if rel == "coming":
         return _weekend(dct + timedelta(days=(5 - wd) % 7 or 7))
     if wd >= 5:
         return _weekend(dct)
@@ -277,6 +285,17 @@ def _money_before(ctx: Context, pos: int) -> bool:
     )
 
 
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "'ll", "he", "she"})
+_YEAR_ENDED = frozenset({"ended", "ending", "ends", "through"})
+_NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*|[a-z]+-?)$")
+
+
+def _number_before(ctx: Context, pos: int) -> bool:
+    """True when a number directly precedes ``pos`` ("52 years old", "8-month-old")."""
+    prev = ctx.prev_word(pos).rstrip("-")
+    return bool(prev) and (prev[0].isdigit() or parse_number(prev) is not None)
+
+
 def h_du(m: Match, ctx: Context) -> Hit | None:
     unit_word = m["du_u"]
     stem = unit_stem(unit_word)
@@ -286,8 +305,10 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
     pos = norm(g(m, "du_pos"))
     suf = g(m, "du_suf")
     apx = norm(g(m, "du_apx"))
+    if qty is None and det in ("a", "an"):
+        qty, det = det, None  # "within a week": the article is the amount
     n = parse_number(qty) if qty else None
-    nxt = ctx.next_word(m.end())
+    nxt = ctx.next_word(m.end("du_u"))
     if stem == "quarter" and (nxt == "of" or not (pos or (n is not None and n >= 2) or (
         qty in _VAGUE
     ))):  # fmt: skip
@@ -296,8 +317,12 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         return None
     if stem == "night" and n is None:
         return None
-    if suf and "old" in suf and n is not None:
-        return None  # "a 13-year-old": an age
+    if suf and "old" in suf and stem == "year" and (n is not None or _number_before(ctx, m.start())):
+        return None  # "a 13-year-old", "52 years old": an age
+    if suf and _number_before(ctx, m.start()) and qty is None:
+        return None  # the tail of "8-month-old" whose number was rejected
+    if qty in ("a", "an") and plural:
+        return None
     if qty is None:
         if pos:
             if not plural and pos not in _SINGULAR_POS_OK:
@@ -319,6 +344,8 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
                 return None
             if not ctx.text[m.start("du_u")].islower():
                 return None
+        elif det == "the" and (g(m, "du_more") == "fiscal" or nxt in _YEAR_ENDED):
+            pass  # "the fiscal year", "the year ended Sept. 30"
         else:
             return None
         value = duration_value("several" if plural else None, unit_word)
@@ -328,8 +355,10 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         if n is not None and n != 1 and not plural and not suf and not g(m, "du_half"):
             # "two-year" is fine ("a two-year term"), "two year" only before a noun.
             sep = ctx.lower[m.end("du_q") : m.start("du_u")]
-            if "-" not in sep and not ctx.next_word(m.end()).isalpha():
+            if "-" not in sep and not ctx.next_word(m.end())[:1].isalpha():
                 return None
+        if qty == "one" and stem == "day" and not det and ctx.prev_word(m.start()) in _MODALS:
+            return Hit(DATE, "FUTURE_REF", None, m.start(), m.end())  # "will one day"
         if qty in ("a", "an", "one") and not det and not pos and not apx and not plural:
             if _money_before(ctx, m.start()):
                 value = duration_value(None, unit_word)
@@ -388,8 +417,8 @@ def h_an(m: Match, ctx: Context) -> Hit | None:
     if unit == "week":
         return Hit(DATE, fmt_week(base + timedelta(weeks=step)), None, m.start(), m.end())
     if unit == "month":
-        return Hit(DATE, fmt_month(*add_months(base.year, base.month, step)), None,
-                   m.start(), m.end())  # fmt: skip
+        ry, rm = ctx.ref_month or (base.year, base.month)
+        return Hit(DATE, fmt_month(*add_months(ry, rm, step)), None, m.start(), m.end())
     y = (ctx.ref_year or base.year) + step
     return Hit(DATE, f"{y:04d}", None, m.start(), m.end())
 

@@ -43,6 +43,7 @@ _SEPARATORS = " \t\u00a0-\n"
 _WORDCHARS = "'\u2019./,&"
 _MAX_LEFT_WORDS = 7
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
+_MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
 
 
@@ -120,6 +121,12 @@ def _remember(ctx: Context, hit: Hit) -> None:
         except ValueError:
             return
         ctx.ref_year = ctx.ref_day.year
+        ctx.ref_month = (ctx.ref_day.year, ctx.ref_day.month)
+        return
+    mm = _MONTH_VALUE.match(hit.value)
+    if mm:
+        ctx.ref_month = (int(mm.group(1)), int(mm.group(2)))
+        ctx.ref_year = ctx.ref_month[0]
         return
     ym = _YEAR_VALUE.match(hit.value)
     if ym:

@@ -14,7 +14,7 @@ import re
 PAST = "past"
 FUTURE = "future"
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[.;!?\n]")
+_WORD = re.compile(r"[a-z]+(?:['\u2019][a-z]+)?|'ll")
 
 _PAST_WORDS = frozenset({
     "said", "told", "was", "were", "had", "did", "ago", "earlier", "last", "yesterday",
@@ -25,19 +25,21 @@ _PAST_WORDS = frozenset({
     "broke", "chose", "drove", "flew", "sought", "fled", "slid", "won't've", "hit",
     "quit", "withdrew", "overtook", "swore", "stole", "sank", "seized", "says", "wasn't",
     "weren't", "didn't", "hadn't", "since", "previously", "recently", "already", "been",
-    "former", "late",
+    "former", "has", "have", "hasn't", "haven't",
 })  # fmt: skip
 
 _FUTURE_WORDS = frozenset({
-    "will", "'ll", "shall", "won't", "next", "upcoming", "tomorrow", "would", "wouldn't",
-    "plans", "plan", "planning", "intends", "aims", "hopes", "until",
-    "soon", "forthcoming", "pending", "awaiting", "future", "might", "may", "could",
+    "will", "'ll", "won't", "next", "upcoming", "tomorrow", "until",
+    "soon", "forthcoming", "pending", "awaiting", "future", "shall",
 })  # fmt: skip
 
 # Words that are future markers only when followed by "to": "expected to meet".
 _TO_FUTURE = frozenset({
     "expected", "scheduled", "set", "due", "slated", "supposed", "poised", "going",
-    "planned", "likely", "ready", "about", "yet", "bound",
+    "planned", "likely", "ready", "about", "yet", "bound", "plans", "plan", "planning",
+    "intends", "intend", "aims", "hopes", "hope", "expects", "expect", "agreed", "agree",
+    "wants", "want", "seeks", "seek", "promised", "vowed", "pledged", "threatened",
+    "is", "are",
 })  # fmt: skip
 
 # -ed words that are not (reliable) past-tense verbs.
@@ -57,57 +59,71 @@ _LEFT_WINDOW = 160
 _RIGHT_WINDOW = 110
 _MAX_LEFT = 14
 _MAX_RIGHT = 9
+# A sentence ends at . ! ? (plus closing quotes) followed by a space and a capital or
+# an opening quote; "U.S. officials" and "N.J., airport" do not end one.
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]")
+
+# Participles that follow "is"/"are"/"be" in the passive: "is heard in May".
+_BE = frozenset({"is", "are", "be", "being", "am", "'s", "'re"})
 
 
-def _classify(tokens: list[str], i: int, leftwards: bool) -> str | None:
+def _classify(tokens: list[str], i: int) -> str | None:
     """Tense signalled by ``tokens[i]`` (with its neighbours), or None."""
     tok = tokens[i]
-    if tok in _FUTURE_WORDS:
+    prev = tokens[i - 1] if i > 0 else ""
+    prev2 = tokens[i - 2] if i > 1 else ""
+    if tok in _FUTURE_WORDS or tok.endswith(("'ll", "\u2019ll")):
         return FUTURE
+    if tok == "early" and i + 1 < len(tokens) and tokens[i + 1] == "as" and prev == "as":
+        return FUTURE  # "as early as Tuesday"
     if tok in _TO_FUTURE:
         if i + 1 < len(tokens) and tokens[i + 1] == "to":
             return FUTURE
+        if tok in ("scheduled", "planned", "slated", "due"):
+            # "is scheduled Thursday" looks ahead, "had been scheduled" looks back.
+            return PAST if prev in ("had", "was", "were", "been") else FUTURE
         return None
+    passive = prev in _BE or (prev.endswith("ly") and prev2 in _BE)
     if tok in _PAST_WORDS:
-        if tok == "been" and i > 0 and tokens[i - 1] in ("will", "would", "'ll"):
+        if tok == "been" and prev in ("will", "'ll"):
             return FUTURE
+        if passive and tok not in ("was", "were", "had", "did", "said", "ago"):
+            return FUTURE if (prev2 if prev in _BE else tokens[i - 3] if i > 2 else "") in (
+                "will", "'ll", "to"
+            ) else None
         return PAST
     if len(tok) > 4 and tok.endswith("ed") and tok not in _ED_NEUTRAL:
-        # "will be released Monday": a participle after "be" is not a past tense.
-        prev = tokens[i - 1] if i > 0 else ""
-        prev2 = tokens[i - 2] if i > 1 else ""
-        if prev == "be" or (prev2 == "be" and prev.endswith("ly")):
-            return FUTURE if prev2 in ("will", "'ll", "to", "would") or prev2 == "be" else None
+        # "will be released Monday", "is expected Monday": not a past tense.
+        if passive:
+            before = prev2 if prev in _BE else (tokens[i - 3] if i > 2 else "")
+            return FUTURE if before in ("will", "'ll", "to") or prev == "be" else None
         return PAST
     return None
 
 
-def tense_at(lower: str, start: int, end: int) -> str | None:
-    """Tense of the clause around ``lower[start:end]``: ``"past"``, ``"future"`` or None.
+def tense_at(text: str, lower: str, start: int, end: int) -> str | None:
+    """Tense of the sentence around ``text[start:end]``: ``"past"``, ``"future"`` or None.
 
-    ``lower`` is the lower-cased document.
+    ``lower`` is ``text`` lower-cased (same offsets).
     """
-    left = _WORD.findall(lower, max(0, start - _LEFT_WINDOW), start)
-    right = _WORD.findall(lower, end, end + _RIGHT_WINDOW)
-    # Clip to the current sentence (a "." followed by a space ends it; abbreviations
-    # such as "Gen." cost us some context, which is acceptable).
-    for k in range(len(left) - 1, -1, -1):
-        if left[k] in (";", "!", "?", "\n") or (left[k] == "." and k < len(left) - 1):
-            left = left[k + 1 :]
-            break
-    for k, tok in enumerate(right):
-        if tok in (".", ";", "!", "?", "\n"):
-            right = right[:k]
-            break
+    lo = max(0, start - _LEFT_WINDOW)
+    for b in _SENTENCE_END.finditer(text, lo, start):
+        lo = b.end()
+    hi = min(len(text), end + _RIGHT_WINDOW)
+    b2 = _SENTENCE_END.search(text, end, hi)
+    if b2:
+        hi = b2.start() + 1
+    left = _WORD.findall(lower, lo, start)
+    right = _WORD.findall(lower, end, hi)
     left_hit: tuple[int, str] | None = None
     for dist, i in enumerate(range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)):
-        t = _classify(left, i, True)
+        t = _classify(left, i)
         if t is not None:
             left_hit = (dist, t)
             break
     right_hit: tuple[int, str] | None = None
-    for dist, i in enumerate(range(min(len(right), _MAX_RIGHT))):
-        t = _classify(right, i, False)
+    for dist in range(min(len(right), _MAX_RIGHT)):
+        t = _classify(right, dist)
         if t is not None:
             right_hit = (dist, t)
             break
