@@ -98,11 +98,22 @@ def _set_state(model: type[Event] | type[Statement], ids: Sequence[int], state: 
         .values_list("pk", flat=True)
     )
     model.objects.filter(pk__in=rows).update(review_state=state)
+    _record_history(model, rows, reason=f"review state: {state}")
     if model is Event:
         items_mark_changed(event_ids=rows)
     else:
         items_mark_changed(statement_ids=rows)
     return len(rows)
+
+
+def _record_history(model: type[Event] | type[Statement], ids: Sequence[int], reason: str) -> None:
+    """One history row per item changed by a bulk UPDATE (which bypasses simple-history).
+
+    The user comes from simple-history's request middleware, so the admin shows who did it.
+    """
+    rows = list(model.objects.filter(pk__in=ids))
+    if rows:
+        model.history.bulk_history_create(rows, update=True, default_change_reason=reason)
 
 
 @transaction.atomic
@@ -170,9 +181,25 @@ def events_merge(*, into: Event, others: Sequence[Event]) -> Event:
     )
     survivor.source_count = EventSource.objects.filter(event=survivor).count()
     survivor.save(update_fields=["source_count", "updated_at"])
+    _record_history(Event, other_ids, reason=f"merged into {survivor.pk}")
     items_mark_changed(event_ids=[survivor.pk, *other_ids], statement_ids=statement_ids)
     survivor.refresh_from_db()
     return survivor
+
+
+@transaction.atomic
+def event_links_edited(*, event: Event) -> Event:
+    """Record that an editor changed the event's entity links (actors, places, roles).
+
+    Writes: "entities" joins `edited_fields`, so re-extraction stops adding machine links to
+    this event (curator wins), and the change number moves. Idempotent.
+    """
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if "entities" not in event.edited_fields:
+        event.edited_fields = sorted({*event.edited_fields, "entities"})
+        event.save(update_fields=["edited_fields", "updated_at"])
+    items_mark_changed(event_ids=[event.pk])
+    return event
 
 
 @transaction.atomic

@@ -202,6 +202,8 @@ def _store_events(
             + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
             + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
         )
+        if "entities" in event.edited_fields:
+            roles = []  # an editor curated the links (services.events.event_links_edited)
         EventEntity.objects.bulk_create(
             [EventEntity(event=event, entity=entity, role=role) for entity, role in roles],
             ignore_conflicts=True,
