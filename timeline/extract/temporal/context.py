@@ -28,7 +28,7 @@ _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 # the tense of the sentence is allowed to move it to the other year.
 _TENSE_SLACK_DAYS = 120
 _FUTURE_WEIGHT = 1.3
-_QUARTER_MEMORY = 2000  # characters a mentioned quarter stays the reporting period
+_QUARTER_MEMORY = 4000  # characters a mentioned quarter stays the reporting period
 
 
 class Hit(NamedTuple):
@@ -126,8 +126,8 @@ def resolve_month(dct: date, mon: int, rel: str | None, tense: str | None) -> st
         return fmt_month(y + 1, mon)
     if tense is None:
         # No tense: news mostly reports, so the latest such month, unless the month is
-        # just ahead ("in November" written in October).
-        if 0 < ahead <= 2:
+        # a few months ahead ("in November" written in October).
+        if 0 < ahead <= 4:
             return fmt_month(y if mon > dct.month else y + 1, mon)
         return fmt_month(y if mon <= dct.month else y - 1, mon)
     if tense == PAST and 0 < ahead <= 1:
@@ -178,7 +178,10 @@ def resolve_season(dct: date, code: str, rel: str | None, tense: str | None) -> 
     year = dct.year - 1 if code == "WI" and dct.month <= 2 else dct.year
     same = year * 4 + idx
     if rel in ("last", "past", "this past"):
+        # TimeML reads "last spring" as last year's spring when this year's is over.
         target = same if same < cur else same - 4
+        if rel == "last" and target // 4 == dct.year:
+            target -= 4
     elif rel in ("next", "coming", "this coming"):
         target = same if same > cur else same + 4
     elif tense == PAST:

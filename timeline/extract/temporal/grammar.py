@@ -132,12 +132,12 @@ _QUARTER = (
     rf"|(?P<q_qn>q[1-4])(?:{S}(?:of{S})?(?:fy{S}?)?(?P<q_y4>{_YEAR_RAW}|{APOS}\d\d))?{END})"
 )
 _QREF = (
-    rf"(?P<qr>(?:(?P<qr_det>the|this|its|their|last{S}year{APOS}s|this{S}year{APOS}s)){S}"
+    rf"(?P<qr>(?:(?P<qr_det>the|this|that|its|their|last{S}year{APOS}s|this{S}year{APOS}s)){S}"
     rf"(?:(?P<qr_adj>latest|current|most{S}recent|recent|same|year{SH}earlier|year{SH}ago"
     rf"|comparable|corresponding|just{SH}ended|previous|prior|{_YEAR_RAW}|fiscal){S})?"
     rf"(?P<qr_unit>quarter|period)(?![a-z0-9-])"
     rf"(?P<qr_tail>{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}a{S}year{S}earlier)?"
-    rf"(?:{S}(?:ended|ending|that{S}ended){S}{month('qr_')}{S}{day('qr_')})?)"
+    rf"(?:(?={S}(?:ended|ending|that{S}ended){S}{month('qr_')}{S}{day('qr_')}))?)"
 )
 _FISCAL = (
     rf"(?P<fy>(?:(?:the{S})?(?P<fy_rel>current|this|last|next|previous|coming){S})?"
@@ -167,7 +167,7 @@ _APPROX = (
 )
 _AGO = (
     rf"(?P<ag>(?:(?P<ag_apx>{_APPROX}|about|around|some|roughly|approximately){S})?"
-    rf"(?P<ag_q>{QTY}){SH}(?:more{S})?(?P<ag_u>{_UNIT})(?P<ag_half>{S}and{S}a{S}half)?"
+    rf"(?:(?P<ag_q>{QTY}){SH})?(?:more{S})?(?P<ag_u>{_UNIT})(?P<ag_half>{S}and{S}a{S}half)?"
     rf"(?:{S}or{S}so)?{S}(?P<ag_dir>ago|from{S}now|hence|earlier|before|later|back){END})"
 )
 _SET = (
@@ -183,7 +183,8 @@ _DUR = (
     rf"(?P<du>(?:(?P<du_apx>{_APPROX}){S})?(?:(?P<du_each>each{S}of{S})?(?P<du_det>{_DETS}){S})?"
     rf"(?:(?P<du_pos>{_POS}){S})?(?:(?P<du_q>{QTY}){SH})?"
     rf"(?:(?P<du_more>more|additional|extra|straight|consecutive|full|long|fiscal){S})?"
-    rf"(?P<du_u>{_UNIT})(?P<du_half>{S}and{S}a{S}half)?(?P<du_suf>-long|-old|{S}old)?{END}"
+    rf"(?P<du_u>{_UNIT})(?P<du_half>{S}and{S}a{S}half)?(?P<du_suf>-long|-old|{S}old)?"
+    rf"(?![a-z0-9]|-[a-z])"
     rf"(?P<du_or>{S}or{S}(?:{QTY}{SH})?{_UNIT}{END})?)"
 )
 _SEASONS = (
@@ -226,7 +227,7 @@ _RELUNIT = (
     rf"|current|previous|following|the|that){S}"
     rf"(?P<ru_unit>week|weekend|month|year|decade|century|fortnight)(?:{APOS}s)?(?![a-z0-9-])"
     rf"|(?:(?P<ru_mod2>early|late|around|the{S}end{S}of|by){S})?(?P<ru_ye>year{SH}end"
-    rf"|year{APOS}s{S}end|end{SH}of{SH}year"
+    rf"|year{APOS}s{S}end|end{SH}of{SH}year|(?:earlier|later){S}in{S}the{S}(?:year|month|week|day)"
     rf"|year{SH}to{SH}date){END})"
 )
 _YEAR_AGO = rf"(?P<ya>year{SH}(?:earlier|ago)(?![a-z0-9-]))"
@@ -235,7 +236,8 @@ _REF = (
     rf"|at{S}present|the{S}present(?:{S}(?:time|day))?|at{S}the{S}moment|current)"
     rf"|(?P<rf_past>(?:more{S}|most{S}|very{S})?recently|lately|the{S}(?:distant{S}|recent{S})?past)"
     rf"|(?P<rf_fut>the{S}(?:near|distant|foreseeable|immediate|not{S}too{S}distant){S}future"
-    rf"|the{S}future|the{S}near{S}term|a{S}later{S}date|some{S}point{S}in{S}the{S}future)){END}"
+    rf"|the{S}future|the{S}(?:near|short){S}term|a{S}later{S}date"
+    rf"|some{S}point{S}in{S}the{S}future)){END}"
 )
 
 FAMILIES: list[tuple[str, str]] = [
@@ -252,20 +254,36 @@ FAMILY_RES: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in FAM
 # Head words: every expression the grammar accepts contains one of these.
 _ANCHOR_WORDS = [
     *_FULL_MONTHS, *_ABBR_MONTHS, *WEEKDAYS, *SEASONS, "today", "tonight", "yesterday",
-    "tomorrow", "overnight", "second", "minute", "hour", "day", "night", "week",
-    "fortnight", "month", "quarter", "year", "decade", "centur", "millenni", "half",
-    "period", "now", "current", "recent", "present", "past", "future", "term", "lately",
-    "nowadays", "moment", "noon", "midnight", "midday", "mid", "morning", "afternoon",
-    "evening", "daily", "weekly", "biweekly", "monthly", "bimonthly",
-    "annually", "yearly", "hourly", "nightly", "semiannually", "semi-annually",
-    "biannually", "bi-", "fiscal", "fy", "thanksgiving", "christmas", "new year",
+    "tomorrow", "overnight", "second", "minute", "hour", "day", "night", "week", "weekend",
+    "fortnight", "month", "quarter", "year", "decade", "century", "centuries",
+    "millennium", "millennia", "half", "period", "now", "current", "currently", "recent",
+    "recently", "present", "presently", "past", "future", "near term", "short term", "lately",
+    "nowadays", "moment", "noon", "midnight", "midday", "morning", "afternoon", "evening",
+    "daily", "weekly", "biweekly", "monthly", "bimonthly", "annually", "yearly", "hourly",
+    "nightly", "semiannually", "semi-annually", "biannually", "bi-annually",
+    "fortnightly", "fiscal", "fy", "thanksgiving", "christmas", "new year",
     "easter", "halloween", "valentine", "labor day", "memorial day", "veterans",
     "election day", "independence day", "good friday", "boxing day", "fourth of july",
     "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
-    "nineties", "nineteen", "eighteen", "two thousand", "twenty", "later date", "q",
-    "o'clock", "o\u2019clock", "times",
+    "nineties", "nineteen", "eighteen", "two thousand", "later date", "q1", "q2", "q3",
+    "q4", "times", "year-end", "yearend",
 ]  # fmt: skip
-ANCHOR = re.compile(rf"(?<![a-z0-9])(?:{alt(_ANCHOR_WORDS)}|\d|{APOS}\d\d)")
+_ANCHOR_PREFIXES = ["mid", "year-", "bi-"]
+ANCHOR = re.compile(
+    rf"(?<![a-z0-9])(?:(?:{alt(_ANCHOR_WORDS)})(?:s|{APOS}s|s{APOS})?(?![a-z])"
+    rf"|{alt(_ANCHOR_PREFIXES)}|\d|{APOS}\d\d)"
+)
+# Numbers worth trying: years, ordinals, clock times, numeric dates, and numbers
+# followed by a unit or a month ("10-year", "22 months", "29 October").
+DIGIT_OK = re.compile(
+    r"(?:1[0-9]|20)\d\d(?!\d|,\d|\.\d)|\d{1,2}(?:st|nd|rd|th)(?![a-z])|\d{1,2}/\d{1,2}/\d"
+    r"|\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m(?![a-z])|\d{1,2}:\d\d"
+    r"|\d[\d,.]*(?:\s+\d/\d)?(?:\s*-\s*|\s+)(?:(?:more|additional|consecutive|straight|full"
+    r"|long|extra|fiscal)\s+)?(?:second|minute|hour|day|night|week|fortnight|month|quarter|year"
+    r"|decade|centur|millenn|times|o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)"
+    r"|and\s+a\s+half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|\d/\d|\d{4}-"
+)
 
 # Words that may precede an anchor inside the same expression; the tagger walks left
 # over these to find where an expression may start.
@@ -284,6 +302,6 @@ LEFT_WORDS = frozenset({
     "ensuing", "preceding", "subsequent", "excess", "in", "upwards", "better", "part",
     "about", "around", "roughly", "approximately", "dozen", "hundred", "thousand",
     "1st", "2nd", "3rd", "4th", "by", "year-earlier", "year-ago", "just-ended", "point",
-    "day", "week", "month", "new", "long", "extra", "or", "so", "and", "1/2",
+    "day", "week", "month", "new", "long", "extra", "or", "so", "1/2",
     *UNITS_SMALL, *TENS, *ORDINALS, *WEEKDAYS, "thanksgiving", "easter", "christmas",
 })  # fmt: skip

@@ -6,6 +6,7 @@ All entries are lower case: the grammar runs over a lower-cased copy of the text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -70,7 +71,7 @@ _UNIT_NORMALISE = {
 }  # fmt: skip
 
 
-def alt(words: list[str] | set[str] | frozenset[str] | dict[str, object]) -> str:
+def alt(words: Iterable[str]) -> str:
     """Regex alternation of literal words, longest first so prefixes never win."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -158,13 +159,13 @@ def parse_year_words(words: str) -> int | None:
     w = " ".join(_NUM_SPLIT.split(words.lower().strip()))
     parts = w.split(" ")
     if parts[:2] == ["two", "thousand"]:
-        rest = [p for p in parts[2:] if p != "and"]
-        extra = parse_number(" ".join(rest)) if rest else 0.0
+        tail = [p for p in parts[2:] if p != "and"]
+        extra = parse_number(" ".join(tail)) if tail else 0.0
         return None if extra is None else 2000 + int(extra)
     if parts[0] in ("nineteen", "eighteen", "twenty") and len(parts) >= 2:
         century = UNITS_SMALL.get(parts[0]) or TENS[parts[0]]
-        rest = parse_number(" ".join(parts[1:]))
-        if rest is None or not 10 <= rest < 100:
+        two = parse_number(" ".join(parts[1:]))
+        if two is None or not 10 <= two < 100:
             return None
-        return century * 100 + int(rest)
+        return century * 100 + int(two)
     return None

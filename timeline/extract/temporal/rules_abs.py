@@ -33,7 +33,7 @@ from .model import DATE, TIME
 
 Match = re.Match[str]
 
-MODS: dict[str, str] = {
+MODS: dict[str, str | None] = {
     "early": "START", "late": "END", "mid": "MID", "the end of": "END",
     "the beginning of": "START", "the start of": "START", "the middle of": "MID",
     "the first half of": "START", "the second half of": "END", "the last half of": "END",
@@ -94,7 +94,7 @@ def norm(s: str | None) -> str | None:
 
 
 def mod_of(word: str | None) -> str | None:
-    return MODS.get(norm(word) or "", None) if word else None
+    return MODS.get(norm(word) or "") if word else None
 
 
 def year_of(m: Match, p: str, ctx: Context) -> int | None:
@@ -276,7 +276,12 @@ def _month_day(m: Match, ctx: Context, p: str, rel: str | None) -> date | None:
     return resolve_month_day(ctx.dct, mon, dom, rel, None if rel else ctx.tense(m.start(), m.end()))
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z. ]+)?,\s*$")
+
+
 def h_mdy(m: Match, ctx: Context) -> Hit | None:
+    if m.start() < 80 and _DATELINE.match(ctx.text, 0, m.start()):
+        return None  # "WASHINGTON, Aug. 11 (Xinhua) --": a dateline, not part of the story
     rel = norm(g(m, "mdy_rel"))
     p = "mdy_" if g(m, "mdy_mon") else "mdy2_"
     if g(m, "mdy_wd") and p == "mdy_" and year_of(m, p, ctx) is None:
@@ -321,6 +326,8 @@ def h_mo(m: Match, ctx: Context) -> Hit | None:
             after = ctx.text[m.end() : m.end() + 3].lstrip(" ")
             if after[:1].isupper() and ctx.text[m.end() : m.end() + 1] == " ":
                 return None
+        if nxt in ("of", "for") and prev not in _PREPS:
+            return None  # "the March of Dimes", "the annual March for Life"
     tense = None if rel else ctx.tense(m.start(), m.end())
     return Hit(DATE, resolve_month(ctx.dct, mon, rel, tense), mod_of(modw), m.start(), m.end())
 
@@ -380,10 +387,12 @@ def h_q(m: Match, ctx: Context) -> Hit | None:
         n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "final": 4, "last": 4, "latter": 4}[m["q_ord"]]  # fmt: skip
         unit = "Q" if m["q_unit"] == "quarter" else "H"
+        if unit == "H" and not ys and ctx.lower.startswith(" of the", m.end()):
+            return None  # "the last half of the '80s" is a decade's half
+        if unit == "H" and m["q_ord"] in ("last", "latter", "final"):
+            n = 2
         if unit == "H" and n > 2:
             return None
-        if unit == "H" and n == 4:
-            n = 2
     if unit == "Q" and m["q_ord"] == "last" and not ys and not rel and m.group(0)[:3] != "the":
         y, n = last_completed_quarter(ctx.dct)  # "profit rose last quarter"
     elif ys:
@@ -394,7 +403,8 @@ def h_q(m: Match, ctx: Context) -> Hit | None:
         y = resolve_quarter_year(ctx.dct, n, ctx.tense(m.start(), m.end()))
     else:
         y = ctx.dct.year - (1 if n == 2 and ctx.dct.month <= 6 else 0)
-    if unit == "Q":
+    if unit == "Q" and (y, n) < (ctx.dct.year, quarter_of(ctx.dct)):
+        # Only a quarter already under way can be the one being reported on.
         ctx.quarter, ctx.quarter_pos = (y, n), m.end()
     return Hit(DATE, f"{y:04d}-{unit}{n}", None, m.start(), m.end())
 

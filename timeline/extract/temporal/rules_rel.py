@@ -40,7 +40,7 @@ _SINGULAR_POS_OK = frozenset({
     "entire", "whole", "full", "remaining", "additional", "extra", "further",
 })  # fmt: skip
 
-_PART_CODES = {k: v for k, v in DAY_PARTS.items()}
+_PART_CODES = dict(DAY_PARTS)
 
 
 def _scale(n: float, code: str, is_time: bool) -> str:
@@ -101,7 +101,7 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
     unit = unit_stem(m["ag_u"])
     direction = norm(m["ag_dir"]) or ""
     apx = norm(g(m, "ag_apx"))
-    mod = _APPROX_MODS.get(apx or "", None)
+    mod = _APPROX_MODS.get(apx or "")
     n = parse_number(qty)
     plural = m["ag_u"].endswith("s")
     if n is not None and g(m, "ag_half"):
@@ -183,6 +183,17 @@ def h_st(m: Match, ctx: Context) -> Hit | None:
     return Hit(SET, value, None, m.start(), m.end())
 
 
+def _current(d: date, unit: str) -> str:
+    """Value of the ``unit`` (day/week/month/year) containing ``d``."""
+    if unit == "day":
+        return fmt_day(d)
+    if unit == "week":
+        return fmt_week(d)
+    if unit == "month":
+        return fmt_month(d.year, d.month)
+    return f"{d.year:04d}"
+
+
 def _weekend(d: date) -> str:
     return fmt_week(d) + "-WE"
 
@@ -193,6 +204,8 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
         ye = norm(m["ru_ye"]) or ""
         if "date" in ye:
             return None
+        if " in the " in ye:  # "earlier in the year", "later in the day"
+            return Hit(DATE, _current(dct, ye.rsplit(" ", 1)[1]), None, m.start(), m.end())
         return Hit(DATE, f"{dct.year:04d}", "END", m.start(), m.end())
     det = g(m, "ru_det")
     rel = norm(m["ru_rel"]) or ""
@@ -222,9 +235,10 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
         base = ctx.anchor_day()
         if unit == "year" and ctx.ref_year:
             base = date(ctx.ref_year, 6, 30)
+        elif unit == "month" and ctx.ref_month:
+            base = date(ctx.ref_month[0], ctx.ref_month[1], 1)
     else:
         base = dct
-    value: str
     if unit == "week":
         value = fmt_week(base + timedelta(weeks=step))
     elif unit == "month":
@@ -254,45 +268,32 @@ def _weekend_value(ctx: Context, m: Match, rel: str) -> str:
     return _weekend(weekday_on_or_before(dct, 5))
 
 
+_RATE_WORDS = frozenset({
+    "million", "billion", "trillion", "thousand", "percent", "%", "times", "once", "twice",
+    "dollars", "cents", "euros", "pounds", "each", "apiece", "barrels", "tons", "hours",
+    "miles", "people",
+})  # fmt: skip
+_COUNTED = re.compile(r"(?:\d[\d,.]*|[a-z]+)\s+[a-z]+s?\s*$")
+
+
 def _money_before(ctx: Context, pos: int) -> bool:
-    """True when a rate precedes ``pos``: "$5 billion a year", "three times a week"."""
+    """True when a rate precedes ``pos``: "$5 billion a year", "700 seats a week"."""
     prev = ctx.prev_word(pos)
-    return bool(prev) and (
-        prev[-1].isdigit()
-        or prev
-        in (
-            "million",
-            "billion",
-            "trillion",
-            "thousand",
-            "percent",
-            "%",
-            "times",
-            "once",
-            "twice",
-            "dollars",
-            "cents",
-            "euros",
-            "pounds",
-            "each",
-            "apiece",
-            "barrels",
-            "tons",
-            "hours",
-            "miles",
-            "people",
-        )  # fmt: skip
-    )
+    counted = _COUNTED.search(ctx.lower, max(0, pos - 40), pos)
+    if counted and counted.group(0)[0].isdigit():
+        return True
+    return bool(prev) and (prev[-1].isdigit() or prev in _RATE_WORDS)
 
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "'ll", "he", "she"})
 _YEAR_ENDED = frozenset({"ended", "ending", "ends", "through"})
-_NUMBER_WORD = re.compile(r"^(?:\d[\d,.]*|[a-z]+-?)$")
 
 
 def _number_before(ctx: Context, pos: int) -> bool:
     """True when a number directly precedes ``pos`` ("52 years old", "8-month-old")."""
     prev = ctx.prev_word(pos).rstrip("-")
+    if prev in ("a", "an"):
+        return False
     return bool(prev) and (prev[0].isdigit() or parse_number(prev) is not None)
 
 
@@ -317,7 +318,12 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         return None
     if stem == "night" and n is None:
         return None
-    if suf and "old" in suf and stem == "year" and (n is not None or _number_before(ctx, m.start())):
+    if (
+        suf
+        and "old" in suf
+        and stem == "year"
+        and (n is not None or _number_before(ctx, m.start()))
+    ):
         return None  # "a 13-year-old", "52 years old": an age
     if suf and _number_before(ctx, m.start()) and qty is None:
         return None  # the tail of "8-month-old" whose number was rejected
@@ -346,12 +352,25 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
                 return None
         elif det == "the" and (g(m, "du_more") == "fiscal" or nxt in _YEAR_ENDED):
             pass  # "the fiscal year", "the year ended Sept. 30"
+        elif (
+            det == "the"
+            and stem == "year"
+            and not g(m, "du_more")
+            and ctx.prev_word(m.start()) in ("for", "of", "during", "throughout")
+        ):
+            # "a high for the year", "the first nine months of the year": this year.
+            if ctx.next_word(m.end())[:1].isdigit() or ctx.next_word(m.end()) in (
+                "two",
+                "nineteen",
+            ):
+                return None  # "the year 2000" is the year family's
+            return Hit(DATE, f"{ctx.dct.year:04d}", None, m.start(), m.end())
         else:
             return None
         value = duration_value("several" if plural else None, unit_word)
     else:
-        if n is None and not plural:
-            return None
+        if n is None and not plural and "-" not in ctx.lower[m.end("du_q") : m.start("du_u")]:
+            return None  # "several year" (but "a several-year tenure")
         if n is not None and n != 1 and not plural and not suf and not g(m, "du_half"):
             # "two-year" is fine ("a two-year term"), "two year" only before a noun.
             sep = ctx.lower[m.end("du_q") : m.start("du_u")]
@@ -359,10 +378,10 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
                 return None
         if qty == "one" and stem == "day" and not det and ctx.prev_word(m.start()) in _MODALS:
             return Hit(DATE, "FUTURE_REF", None, m.start(), m.end())  # "will one day"
-        if qty in ("a", "an", "one") and not det and not pos and not apx and not plural:
-            if _money_before(ctx, m.start()):
-                value = duration_value(None, unit_word)
-                return Hit(SET, value, None, m.start(), m.end()) if value else None
+        rate = qty in ("a", "an", "one") and not (det or pos or apx or plural)
+        if rate and _money_before(ctx, m.start()):
+            value = duration_value(None, unit_word)
+            return Hit(SET, value, None, m.start(), m.end()) if value else None
         value = duration_value(qty, unit_word, bool(g(m, "du_half")))
     if value is None:
         return None
@@ -371,7 +390,7 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         # "over the next several weeks": here "over" is a preposition, not a modifier.
         start = m.start("du_det") if det else m.start("du_pos")
         apx = None
-    return Hit(DURATION, value, _APPROX_MODS.get(apx or "", None), start, m.end())
+    return Hit(DURATION, value, _APPROX_MODS.get(apx or ""), start, m.end())
 
 
 _RD_OFFSET = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,

@@ -16,7 +16,7 @@ from . import rules_abs as ra
 from . import rules_rel as rr
 from .context import Context, Hit
 from .dates import interval_for_value
-from .grammar import ANCHOR, FAMILIES, FAMILY_RES, GRAMMAR, LEFT_WORDS
+from .grammar import ANCHOR, DIGIT_OK, FAMILIES, FAMILY_RES, GRAMMAR, LEFT_WORDS
 from .model import DATE, TIME, Timex
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
@@ -164,7 +164,11 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         anchor = am.start()
         if anchor < floor:
             continue
-        if am.group() in _CAPITAL_ANCHORS and not text[anchor].isupper():
+        word = am.group()
+        if word[0].isdigit():
+            if DIGIT_OK.match(lower, anchor) is None:
+                continue
+        elif word.rstrip("s'\u2019") in _CAPITAL_ANCHORS and not text[anchor].isupper():
             continue
         for start in _left_starts(lower, anchor, floor):
             hit = _match_at(ctx, start, anchor)

@@ -29,7 +29,7 @@ _PAST_WORDS = frozenset({
 })  # fmt: skip
 
 _FUTURE_WORDS = frozenset({
-    "will", "'ll", "won't", "next", "upcoming", "tomorrow", "until",
+    "will", "'ll", "won't", "next", "upcoming", "tomorrow", "until", "would", "wouldn't",
     "soon", "forthcoming", "pending", "awaiting", "future", "shall",
 })  # fmt: skip
 
@@ -88,15 +88,18 @@ def _classify(tokens: list[str], i: int) -> str | None:
         if tok == "been" and prev in ("will", "'ll"):
             return FUTURE
         if passive and tok not in ("was", "were", "had", "did", "said", "ago"):
-            return FUTURE if (prev2 if prev in _BE else tokens[i - 3] if i > 2 else "") in (
-                "will", "'ll", "to"
-            ) else None
+            return (
+                FUTURE
+                if (prev2 if prev in _BE else tokens[i - 3] if i > 2 else "")
+                in ("will", "'ll", "to")
+                else None
+            )
         return PAST
     if len(tok) > 4 and tok.endswith("ed") and tok not in _ED_NEUTRAL:
         # "will be released Monday", "is expected Monday": not a past tense.
         if passive:
             before = prev2 if prev in _BE else (tokens[i - 3] if i > 2 else "")
-            return FUTURE if before in ("will", "'ll", "to") or prev == "be" else None
+            return FUTURE if before in ("will", "'ll", "to", "would", "shall") else None
         return PAST
     return None
 
@@ -127,7 +130,10 @@ def tense_at(text: str, lower: str, start: int, end: int) -> str | None:
         if t is not None:
             right_hit = (dist, t)
             break
-    if left_hit and (right_hit is None or left_hit[0] <= right_hit[0] + 3):
+    # The verb governing the expression usually comes before it ("said Monday"); a
+    # marker after it often belongs to the next clause, so the left side wins unless
+    # it is much farther away.
+    if left_hit and (right_hit is None or left_hit[0] <= 2 * right_hit[0] + 6):
         return left_hit[1]
     if right_hit:
         return right_hit[1]
