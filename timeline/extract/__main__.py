@@ -14,7 +14,16 @@ import sys
 from datetime import date, datetime
 from typing import IO, Any
 
+import orjson
+
 from timeline.extract.pipeline import extract, to_json
+
+
+def _dumps(obj: dict[str, Any]) -> bytes:
+    try:
+        return orjson.dumps(obj) + b"\n"
+    except TypeError:
+        return (json.dumps(obj, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def parse_published(value: Any) -> date | datetime:
@@ -30,7 +39,7 @@ def process_line(line: str) -> dict[str, Any]:
     """The output object for one input line (an error object when the line is bad)."""
     doc_id: Any = None
     try:
-        obj = json.loads(line)
+        obj = json.loads(line)  # the stdlib keeps big integer ids exact; orjson would not
         if not isinstance(obj, dict):
             raise ValueError("each line must be a JSON object")
         doc_id = obj.get("id")
@@ -43,13 +52,14 @@ def process_line(line: str) -> dict[str, Any]:
         return {"id": doc_id, "error": f"{type(exc).__name__}: {exc}"}
 
 
-def run(stdin: IO[str], stdout: IO[str]) -> int:
+def run(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     """Process every non-blank line of ``stdin``; returns the exit status."""
     try:
-        for line in stdin:
+        for raw in stdin:
+            line = raw.decode("utf-8")
             if not line.strip():
                 continue
-            stdout.write(json.dumps(process_line(line), ensure_ascii=False) + "\n")
+            stdout.write(_dumps(process_line(line)))
     except (OSError, UnicodeDecodeError) as exc:
         sys.stderr.write(f"timeline.extract: cannot read input: {exc}\n")
         return 2
@@ -59,8 +69,7 @@ def run(stdin: IO[str], stdout: IO[str]) -> int:
 
 def main() -> int:
     """Entry point of ``python -m timeline.extract``."""
-    stdin = open(sys.stdin.fileno(), encoding="utf-8", errors="strict", closefd=False)  # noqa: SIM115
-    return run(stdin, sys.stdout)
+    return run(sys.stdin.buffer, sys.stdout.buffer)
 
 
 if __name__ == "__main__":

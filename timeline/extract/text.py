@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from timeline.extract.types import Document, Span
 
@@ -23,6 +24,31 @@ _ABBREVIATION = re.compile(
     r"Cmdr|Gens|Prof|Rev|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|"
     r"Corp|Co|Ltd|Jr|Sr|Mt|Ft|Ave|approx|Gov|Supt|Sgt|Pvt|Cpl|Atty|Msgr|Hon)\.)$"
 )
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation factored as a trie.
+
+    Python's ``re`` tries the branches of ``a|b|c`` one by one at every position; a
+    trie-shaped pattern tests one character per level instead, which makes scanning for
+    a few hundred words several times faster.
+    """
+    tree: dict[str, Any] = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        end = "" in node
+        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(tree)
 
 
 def as_date(value: date | datetime) -> date:

@@ -65,6 +65,7 @@ def is_name_token(tok: Token) -> bool:
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w.,;:])(?:^|(?<=\s))([a-z]+) $")
 
 
 def _joins(text: str, tokens: list[Token], blocked: set[int], j: int) -> bool:
@@ -138,7 +139,6 @@ def _classify(text: str, tokens: list[Token], blocked: set[int], i: int, j: int)
             low in TITLE_MODIFIERS
             or k in blocked
             or (tokens[k].text[0].isupper() and low not in STOP_CAPS)
-            or (k + 1 == title_first and _is_adjective_like(low))
         ):
             break
         k -= 1
@@ -149,6 +149,10 @@ def _classify(text: str, tokens: list[Token], blocked: set[int], i: int, j: int)
         while t0 < title_first and tokens[t0].text.lower() in ("of", "the", "and", "for"):
             t0 += 1
         title_start = tokens[t0].start
+        # "electoral chief": one lowercase word qualifying the title (tokens skip such words).
+        adj = _ADJECTIVE_BEFORE.search(text, max(0, title_start - 25), title_start)
+        if adj and t0 == title_first and _is_adjective_like(adj.group(1)):
+            title_start = adj.start(1)
         title = text[title_start : tokens[i - 1].end]
     words = [t.text.lower() for t in tokens[i : j + 1]]
     after = text[tokens[j].end : tokens[j].end + 40]

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from timeline.extract.entities.gazetteer import Gazetteer, GazetteerHit, Token, load, tokenize
+from timeline.extract.entities.gazetteer import (
+    Gazetteer,
+    GazetteerHit,
+    load,
+    tokenize_sparse,
+)
 from timeline.extract.entities.lexicon import TITLE_WORDS
 from timeline.extract.entities.persons import find_name_runs, gender_of
 from timeline.extract.entities.slug import slugify
@@ -47,7 +52,7 @@ _LOCATIVE = frozenset(
         "travelled",
     ]
 )
-_POSSESSIVE = re.compile(r"['’]s\s+|\s+")
+_PREV_WORD = re.compile(r"(\w+)\s+$")
 # "the NATO secretary general", "the mayor", "the U.S. president"
 _DESCRIPTION = re.compile(
     r"\b[Tt]he ((?:[A-Z][\w.&-]*\s+){0,3}(?:[a-z][a-z-]*\s+){0,2}("
@@ -93,13 +98,13 @@ def recognize(text: str) -> EntityIndex:
     """All entity mentions in ``text``, with canonical entities and person facts."""
     gaz = load()
     body_re = _BODY_CACHE.setdefault(id(gaz), _body_regex(gaz))
-    tokens = tokenize(text)
+    tokens = tokenize_sparse(text)
     hits = gaz.match(text, tokens)
     blocked: set[int] = set()
     mentions: list[EntityMention] = []
     for hit in hits:
         blocked.update(range(hit.first, hit.last + 1))
-        mentions.append(_gazetteer_mention(text, tokens, hit, gaz, body_re))
+        mentions.append(_gazetteer_mention(text, hit, gaz, body_re))
     persons: dict[str, PersonRecord] = {}
     runs = find_name_runs(text, tokens, blocked)
     full = [r for r in runs if r.evidence and r.last > r.first]
@@ -130,7 +135,7 @@ def recognize(text: str) -> EntityIndex:
 
 
 def _gazetteer_mention(
-    text: str, tokens: list[Token], hit: GazetteerHit, gaz: Gazetteer, body_re: re.Pattern[str]
+    text: str, hit: GazetteerHit, gaz: Gazetteer, body_re: re.Pattern[str]
 ) -> EntityMention:
     entry = hit.entry
     if hit.role in ("name", "alias", "demonym", "capital") and entry.kind == "country":
@@ -146,8 +151,10 @@ def _gazetteer_mention(
             )
     surface = text[hit.start : hit.end]
     if hit.role == "capital":
-        prev = tokens[hit.first - 1].text.lower() if hit.first else ""
-        if prev in _LOCATIVE or text[max(0, hit.start - 9) : hit.start].endswith("capital, "):
+        prev = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
+        if (prev and prev.group(1).lower() in _LOCATIVE) or text[
+            max(0, hit.start - 9) : hit.start
+        ].endswith("capital, "):
             city = gaz.capitals.get(surface.replace("’", "'"))
             if city is not None:
                 return EntityMention(hit.start, hit.end, surface, city.name, "city")

@@ -10,7 +10,7 @@ to the last compatible speaker.
 from __future__ import annotations
 
 from timeline.extract.entities import EntityIndex
-from timeline.extract.statements.cues import CUE
+from timeline.extract.statements.cues import find_cues
 from timeline.extract.statements.dating import date_statements, venue_of
 from timeline.extract.statements.direct import Candidate, direct_candidates
 from timeline.extract.statements.indirect import indirect_candidates
@@ -26,7 +26,7 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
     bounds = [(r.start, r.end) for r in regions]
     cues = [
         c
-        for c in CUE.finditer(text)
+        for c in find_cues(text)
         if not _inside(bounds, c.start()) and text[c.start() - 1 : c.start()] != "-"
     ]
     time_spans = [(t.start, t.end) for t in doc.timexes]
@@ -111,4 +111,4 @@ def _kind(text: str, frags: list[tuple[int, int]], regions: list[QuoteRegion]) -
 
 
 def _alnum(text: str, s: int, e: int) -> int:
-    return sum(1 for ch in text[s:e] if ch.isalnum())
+    return sum(map(str.isalnum, text[s:e]))

@@ -102,6 +102,7 @@ class NP:
 def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -> NP | None:
     """The noun phrase that ends right before ``hi`` (the cue), within ``[lo, hi)``."""
     end = hi
+    lo = max(lo, hi - 160)  # a speaker phrase is short; never rescan a whole sentence
     for _ in range(4):
         seg = text[lo:end]
         stripped = seg.rstrip()
