@@ -221,6 +221,10 @@ REST_FRAMEWORK = {
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly",
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # orjson, JSON only; one error shape; keyset pagination everywhere (docs/api.md).
+    "DEFAULT_RENDERER_CLASSES": ["timeline.api.renderers.ORJSONRenderer"],
+    "EXCEPTION_HANDLER": "timeline.api.errors.api_exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "timeline.api.pagination.KeysetPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -240,6 +244,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Vocabularies sharing a field name ("status", "kind"): name their enums explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "timeline.enums.ArticleStatus",
+        "OccurrenceStatusEnum": "timeline.enums.OccurrenceStatus",
+        "EntityKindEnum": "timeline.enums.EntityKind",
+    },
 }
 
 # --- GraphQL (timeline.graphql) ---------------------------------------------------------------

@@ -19,3 +19,7 @@ urlpatterns = [
     path("feeds/", include("timeline.feeds.urls")),  # Atom, JSON Feed, iCalendar, TimelineJS
     path("", include("timeline.web.urls")),  # the public timeline page
 ]
+
+# JSON error bodies for /api/ and /feeds/ (Django's pages elsewhere); see timeline.api.errors.
+handler404 = "timeline.api.errors.handler404"
+handler500 = "timeline.api.errors.handler500"

@@ -32,9 +32,10 @@ def event_prefetches(*, user: Any = None) -> list[Prefetch[Any]]:
         ),
         Prefetch(
             "sources",
-            queryset=EventSource.objects.select_related("article", "article__outlet").order_by(
-                "created_at", "id"
-            ),
+            # Article bodies can be megabytes; a source only needs the article's metadata.
+            queryset=EventSource.objects.select_related("article", "article__outlet")
+            .defer("article__text", "article__raw_html")
+            .order_by("created_at", "id"),
         ),
         Prefetch(
             "statements",

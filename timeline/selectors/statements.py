@@ -33,9 +33,10 @@ def statement_prefetches() -> list[Prefetch[Any]]:
         ),
         Prefetch(
             "sources",
-            queryset=StatementSource.objects.select_related("article", "article__outlet").order_by(
-                "created_at", "id"
-            ),
+            # Article bodies can be megabytes; a source only needs the article's metadata.
+            queryset=StatementSource.objects.select_related("article", "article__outlet")
+            .defer("article__text", "article__raw_html")
+            .order_by("created_at", "id"),
         ),
     ]
 

@@ -7,7 +7,7 @@ lists are merged in Python. No OFFSET or COUNT(*) is ever run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -121,26 +121,67 @@ def timeline_page(
     keys = keys[:first]
     if before is not None:
         keys.reverse()  # present in the requested order
+    items = _load_items([(kind, pk) for _, kind, pk in keys], user=user)
+    if before is not None:
+        return TimelinePage(items=items, has_next=True, has_previous=more)
+    return TimelinePage(items=items, has_next=more, has_previous=after is not None)
+
+
+def _load_items(keys: list[tuple[str, int]], *, user: Any) -> list[TimelineItem]:
+    """Rows for (kind, id) keys, in key order, with their fixed prefetches (no N+1)."""
     events = {
         e.pk: e
         for e in Event.objects.filter(
-            pk__in=[k[2] for k in keys if k[1] == "event"]
+            pk__in=[pk for kind, pk in keys if kind == "event"]
         ).prefetch_related(*event_prefetches(user=user))
     }
     statements = {
         s.pk: s
-        for s in Statement.objects.filter(pk__in=[k[2] for k in keys if k[1] == "statement"])
+        for s in Statement.objects.filter(pk__in=[pk for kind, pk in keys if kind == "statement"])
         .select_related("speaker", "event")
         .prefetch_related(*statement_prefetches())
     }
-    items = [
+    return [
         TimelineItem(kind, events[pk] if kind == "event" else statements[pk])
-        for _, kind, pk in keys
+        for kind, pk in keys
         if (events if kind == "event" else statements).get(pk) is not None
     ]
-    if before is not None:
-        return TimelinePage(items=items, has_next=True, has_previous=more)
-    return TimelinePage(items=items, has_next=more, has_previous=after is not None)
+
+
+def timeline_changes_page(
+    *,
+    filters: TimelineFilter,
+    user: Any = None,
+    first: int = DEFAULT_PAGE,
+    after_seq: int | None = None,
+) -> TimelinePage:
+    """Items changed after `max(filters.updated_since, after_seq)`, oldest change first.
+
+    What pollers follow: a keyset on the unique `change_seq` (one counter for both kinds,
+    handed out in commit order), so "everything after N" never skips a later commit. Same
+    query shape as `timeline_page`: one key query per kind, then the rows with fixed prefetches.
+    """
+    first = max(1, min(first, MAX_PAGE))
+    filters = replace(filters, updated_since=max(filters.updated_since or 0, after_seq or 0))
+    keys: list[tuple[int, str, int]] = []
+    for kind, qs in (
+        ("event", event_list(filters=filters, user=user) if filters.wants_events() else None),
+        (
+            "statement",
+            statement_list(filters=filters, user=user) if filters.wants_statements() else None,
+        ),
+    ):
+        if qs is not None:
+            keys.extend(
+                (seq, kind, pk)
+                for seq, pk in qs.order_by("change_seq").values_list("change_seq", "id")[
+                    : first + 1
+                ]
+            )
+    keys.sort()
+    more = len(keys) > first
+    items = _load_items([(kind, pk) for _, kind, pk in keys[:first]], user=user)
+    return TimelinePage(items=items, has_next=more, has_previous=after_seq is not None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,3 +126,32 @@ def feed_poll(*, feed_id: int) -> dict[str, object]:
         extra={"feed_id": feed_id, "entries": len(parsed.entries), "new_articles": created},
     )
     return {"status": "ok", "entries": len(parsed.entries), "new_articles": created}
+
+
+def feed_update(
+    *,
+    feed: Feed,
+    title: str | None = None,
+    active: bool | None = None,
+    poll_interval_seconds: int | None = None,
+) -> Feed:
+    """Change a feed's title, active flag or poll interval (the REST API for staff).
+
+    Writes the Feed row only. Reactivating a feed makes it due now. Idempotent. Raises
+    ServiceValidationError for an interval under 60 seconds.
+    """
+    changes: dict[str, object] = {}
+    if title is not None:
+        changes["title"] = title[:500]
+    if poll_interval_seconds is not None:
+        if poll_interval_seconds < 60:
+            raise ServiceValidationError({"poll_interval_seconds": "At least 60 seconds."})
+        changes["poll_interval_seconds"] = poll_interval_seconds
+    if active is not None:
+        changes["active"] = active
+        if active and not feed.active:
+            changes.update(next_poll_at=timezone.now(), failure_count=0)
+    if changes:
+        Feed.objects.filter(pk=feed.pk).update(**changes, updated_at=timezone.now())
+        feed.refresh_from_db()
+    return feed
