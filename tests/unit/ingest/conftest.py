@@ -27,7 +27,7 @@ from timeline.exceptions import PermanentFetchError
 from timeline.ingest.client import SafeFetcher
 from timeline.ingest.netaddr import IPAddress
 
-SHARED = Path(__file__).resolve().parents[4] / "shared"
+SHARED = Path(os.environ.get("TIMELINE_SHARED_DIR", Path(__file__).resolve().parents[4] / "shared"))
 #: A public unicast address (example.com's block). Test resolvers hand it out for fake
 #: "public" names; the dialer then sends the connection to the local server instead.
 PUBLIC_IP = "93.184.215.14"
