@@ -57,9 +57,10 @@ class EntityMergeForm(forms.Form):
     def __init__(self, *args: Any, admin_site: admin.AdminSite, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # The admin's own select2 autocomplete, fed by EntityAdmin.search_fields.
-        self.fields["target"].widget = AutocompleteSelect(
-            Entity._meta.get_field("merged_into"), admin_site
-        )
+        field = self.fields["target"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.widget = AutocompleteSelect(Entity._meta.get_field("merged_into"), admin_site)
+        field.widget.choices = field.choices  # the widget renders the current choice only
 
 
 @admin.register(Entity)
