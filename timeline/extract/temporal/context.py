@@ -130,8 +130,6 @@ def resolve_month(dct: date, mon: int, rel: str | None, tense: str | None) -> st
         if 0 < ahead <= 4:
             return fmt_month(y if mon > dct.month else y + 1, mon)
         return fmt_month(y if mon <= dct.month else y - 1, mon)
-    if tense == PAST and 0 < ahead <= 1:
-        return fmt_month(y if mon > dct.month else y + 1, mon)
     return fmt_month(y, mon)
 
 

@@ -386,7 +386,9 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
     if value is None:
         return None
     start = m.start()
-    if apx in ("over", "under") and (det or pos):
+    if det in ("a", "an") and not pos and not apx and g(m, "du_q"):
+        start = m.start("du_q")  # "a [10-year] bond": the article is not part of it
+    elif apx in ("over", "under") and (det or pos):
         # "over the next several weeks": here "over" is a preposition, not a modifier.
         start = m.start("du_det") if det else m.start("du_pos")
         apx = None

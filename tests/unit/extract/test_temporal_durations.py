@@ -1,0 +1,92 @@
+"""Temporal engine: durations, sets and the PRESENT/PAST/FUTURE references."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.extract.temporal import Timex, tag
+
+DCT = date(2024, 10, 29)
+
+
+def only(text: str) -> Timex:
+    found = tag(text, DCT)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Stocks fell in the last twenty four hours.", "the last twenty four hours", "PT24H"),
+        ("Troops may arrive over the next several weeks.", "the next several weeks", "PXW"),
+        ("The siege lasted three years.", "three years", "P3Y"),
+        ("They signed a 10-year lease.", "10-year", "P10Y"),
+        ("The talks took two and a half years.", "two and a half years", "P2Y6M"),
+        ("He waited 2 1/2 hours for a bus.", "2 1/2 hours", "PT2H30M"),
+        ("The hearing ran for 90 minutes.", "90 minutes", "PT90M"),
+        ("Prices rose in the past three months.", "the past three months", "P3M"),
+        ("Crime fell over the past year.", "the past year", "P1Y"),
+        ("Growth slowed in the last three years.", "the last three years", "P3Y"),
+        ("The feud has gone on for years.", "years", "PXY"),
+        ("Profits fell in the first nine months.", "the first nine months", "P9M"),
+        ("The program ends within a week.", "a week", "P1W"),
+    ],
+)
+def test_durations(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)
+    assert t.date_start is None
+    assert t.precision is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("The war has lasted more than a decade.", "more than a decade", "P10Y", "MORE_THAN"),
+        ("She spoke for nearly forty minutes.", "nearly forty minutes", "PT40M", "LESS_THAN"),
+        ("Detention is allowed for up to 180 days.", "up to 180 days", "P180D",
+         "EQUAL_OR_LESS"),
+    ],
+)  # fmt: skip
+def test_duration_modifiers_are_in_span_and_mod(text: str, span: str, value: str, mod: str) -> None:
+    t = only(text)
+    assert (t.text, t.value, t.mod) == (span, value, mod)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The ferry sails every week.", "every week", "P1W"),
+        ("Rents are reviewed annually.", "annually", "P1Y"),
+        ("The market opens each Monday.", "each Monday", "XXXX-WXX-1"),
+        ("Talks are held on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("Briefings are held daily.", "daily", "P1D"),
+        ("The pill is taken twice a day.", "twice a day", "P1D"),
+        ("The plan saves $5 billion a year.", "a year", "P1Y"),
+        ("Fairs open every July.", "every July", "XXXX-07"),
+    ],
+)
+def test_sets(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The rebels now hold the town.", "now", "PRESENT_REF"),
+        ("The plant is currently closed.", "currently", "PRESENT_REF"),
+        ("The minister recently resigned.", "recently", "PAST_REF"),
+        ("Such raids happened in the past.", "the past", "PAST_REF"),
+        ("Nobody can predict the future of the region.", "the future", "FUTURE_REF"),
+        ("Prices will stay high for the foreseeable future.", "the foreseeable future",
+         "FUTURE_REF"),
+        ("The firm sold the unit several years ago.", "several years ago", "PAST_REF"),
+    ],
+)  # fmt: skip
+def test_references(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, "DATE", value)
