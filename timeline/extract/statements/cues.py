@@ -80,7 +80,7 @@ CUE = re.compile(r"\b(?:" + "|".join(_PHRASES + _WORDS) + r")\b", re.IGNORECASE)
 
 _CUE_FAST = re.compile(
     r"\b(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|(?:went|goes) on to say|"
-    + trie_pattern(sorted({w for w in _WORDS} | {w.capitalize() for w in _WORDS}))
+    + trie_pattern(sorted(set(_WORDS) | {w.capitalize() for w in _WORDS}))
     + r")\b"
 )
 

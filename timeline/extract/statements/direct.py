@@ -59,10 +59,13 @@ def direct_candidates(
     out: list[Candidate] = []
     consumed: set[int] = set()
     for ri, r in enumerate(regions):
-        if ri in consumed or not _substantial(text, r):
+        if ri in consumed:
             continue
         para = doc.paragraphs[r.paragraph]
-        cand = _after(text, r, para.end, cues, time_spans) or _before(doc, r, cues, time_spans)
+        if _substantial(text, r):
+            cand = _after(text, r, para.end, cues, time_spans) or _before(doc, r, cues, time_spans)
+        else:  # a short quote counts only when introduced: 'Priebus said, “Probably.”'
+            cand = _before(doc, r, cues, time_spans, introduced=True)
         if cand is None:
             continue
         cand.used_regions.append(ri)
@@ -167,7 +170,11 @@ def _after(
 
 
 def _before(
-    doc: Document, r: QuoteRegion, cues: list[re.Match[str]], time_spans: list[tuple[int, int]]
+    doc: Document,
+    r: QuoteRegion,
+    cues: list[re.Match[str]],
+    time_spans: list[tuple[int, int]],
+    introduced: bool = False,
 ) -> Candidate | None:
     """NP CUE (,|:) “…” — in the same sentence, or a paragraph ending in a colon before it."""
     text = doc.text
@@ -193,6 +200,8 @@ def _before(
     if not _INTRO_TAIL.fullmatch(tail) or (
         "\n" in tail.rstrip() and not tail.rstrip().endswith(":")
     ):
+        return None
+    if introduced and tail.strip() not in (",", ":"):
         return None
     sent = doc.sentence_at(best.start())
     np = np_before(text, max(sent.start, lo), best.start(), time_spans)

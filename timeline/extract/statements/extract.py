@@ -9,6 +9,8 @@ to the last compatible speaker.
 
 from __future__ import annotations
 
+import re
+
 from timeline.extract.entities import EntityIndex
 from timeline.extract.statements.cues import find_cues
 from timeline.extract.statements.dating import date_statements, venue_of
@@ -27,12 +29,15 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
     cues = [
         c
         for c in find_cues(text)
-        if not _inside(bounds, c.start()) and text[c.start() - 1 : c.start()] != "-"
+        if not _inside(bounds, c.start())
+        and text[c.start() - 1 : c.start()] != "-"
+        and not _NOUN_USE.search(text, max(0, c.start() - 12), c.start())
     ]
     time_spans = [(t.start, t.end) for t in doc.timexes]
     direct = direct_candidates(doc, regions, cues, time_spans)
     taken = [(c.cue_start, c.cue_end) for c in direct]
     indirect = indirect_candidates(doc, cues, regions, taken, time_spans)
+    _trim_nested(text, indirect)
     chosen = _select(direct + indirect)
     chosen.sort(key=lambda c: c.cue_start)
     history: list[tuple[str, str | None, str | None, int]] = []
@@ -82,6 +87,40 @@ def _inside(bounds: list[tuple[int, int]], pos: int) -> bool:
         if s > pos:
             return False
     return False
+
+
+# "the reports", "his claims", "Trump's calls": the cue word is a noun here.
+_NOUN_USE = re.compile(
+    r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|new|recent|"
+    r"media|press|news|earlier|previous|many|several|some|no|any)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_JOINT = re.compile(
+    r"[\s,;:—–-]*(?:\b(?:but|and|while|whereas|although|though)\b)?[\s,;:—–-]*$"
+)
+
+
+def _trim_nested(text: str, cands: list[Candidate]) -> None:
+    """End reported content where a later attribution in the same sentence begins.
+
+    "Zuckoff said he met them, but officials said the talks came later": the
+    first content stops before "but officials said", so both statements survive.
+    """
+    for a in cands:
+        if a.pattern != "forward":
+            continue
+        s, e = a.fragments[-1]
+        for b in cands:
+            if b is a or b.np is None or not (s < b.cue_start < e):
+                continue
+            cut = min(b.np.start, b.cue_start)
+            if cut <= s:
+                continue
+            joint = _CLAUSE_JOINT.search(text, s, cut)
+            new_e = joint.start() if joint else cut
+            if len(text[s:new_e].split()) >= 3:
+                a.fragments[-1] = (s, new_e)
+                break
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

@@ -200,7 +200,7 @@ def _inverted(
         return None
     content = _trim(text, sent.start, comma)
     lead = text[sent.start : comma]
-    if _words(text, *content) < 3 or lead.count("“") > lead.count("”"):
+    if lead.count("“") > lead.count("”"):
         return None
     # After the attribution: nothing but time/venue/appositive, or a parenthetical's rest.
     after_start = max(cue.end(), np.end)
@@ -210,7 +210,7 @@ def _inverted(
         return None
     m = _TAIL_STOP.search(text, after_start, sent.end)
     tail_end = m.start() if m else sent.end
-    if _words(text, after_start, tail_end) > 6:
+    if _words(text, after_start, tail_end) > 14:
         return None
     frags = [content]
     if (
@@ -219,6 +219,8 @@ def _inverted(
         and not _APPOSITION.match(text, tail_end)
     ):
         frags.append(_trim(text, tail_end, sent.end))
+    if sum(_words(text, s, e) for s, e in frags) < 3:
+        return None
     return Candidate(frags, cue.start(), cue.end(), np, 0.7, (after_start, tail_end), "inverted")
 
 

@@ -18,6 +18,8 @@ from timeline.extract.types import EntityMention
 
 _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
 _TIME_TAIL = re.compile(r"\s+(?:" + SIMPLE_TIME.pattern + r")\s*$")
+_DASH_TAIL = re.compile(r"\s+(?:--?|[—–―])\s+[^—–―]{2,80}?\s+(?:--?|[—–―])\s*$")
+_APPOSITIVE_OPEN = re.compile(r",([^,]{2,90})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOSITIVE_TAIL = re.compile(r",([^,]{2,90}),\s*$")
 _DETERMINERS = frozenset(
@@ -86,7 +88,7 @@ _NOT_HEAD = frozenset(
 # A speaker phrase to the right of the cue ("said Cruz", "said the report").
 _RIGHT_NP = re.compile(
     r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)){0,6}?)"
-    r"(?=\s*(?:[,.;:!?]|$|\s+(?:on|in|at|during|to|of|who|after|before|when|while|\w+day\b)))"
+    r"(?=\s*(?:[,.;:!?(]|$|\s+(?:on|in|at|during|to|of|who|after|before|when|while|\w+day\b)))"
 )
 
 
@@ -120,16 +122,16 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         p = _PAREN_TAIL.search(stripped)
         if p:
             stripped = stripped[: p.start()]
+        d = _DASH_TAIL.search(stripped)
+        if d and d.start() > 0:
+            stripped = stripped[: d.start()]
         a = _APPOSITIVE_TAIL.search(stripped)
-        if a and a.start() > 0:
-            inner = a.group(1).strip().split(" ", 1)[0].lower()
-            if (
-                inner in _DETERMINERS
-                or inner
-                in ("who", "whose", "which", "along", "together", "like", "as", "including")
-                or inner.isalpha()
-            ):
-                stripped = stripped[: a.start()]
+        if a and a.start() > 0 and _opens_appositive(a.group(1)):
+            stripped = stripped[: a.start()]
+            # A chain: "Greg Raiff, chief executive of X, an aviation consultancy,"
+            b = _APPOSITIVE_OPEN.search(stripped)
+            if b and b.start() > 0 and _opens_appositive(b.group(1)):
+                stripped = stripped[: b.start()]
         new_end = lo + len(stripped)
         if new_end == end:
             break
@@ -156,7 +158,11 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
             break
         first_i = k
     head = words[-1][2]
-    if head.lower() in _NOT_HEAD or (head.islower() and head.endswith("ly")):
+    if (
+        head.lower() in _NOT_HEAD
+        or head.lower() in _DETERMINERS
+        or (head.islower() and head.endswith("ly"))
+    ):
         return None
     if all(w[2].lower() in _DETERMINERS for w in words[first_i:]):
         return None
@@ -202,6 +208,17 @@ def _common_np_start(words: list[tuple[int, int, str]]) -> int | None:
     return first_i if first_i is not None and first_i < len(words) else None
 
 
+def _opens_appositive(segment: str) -> bool:
+    """Whether a comma-delimited segment reads as an appositive or relative clause."""
+    first = segment.strip().split(" ", 1)[0].lower()
+    return (
+        first in _DETERMINERS
+        or first.startswith(("who", "which"))
+        or first in ("along", "together", "like", "as", "including", "himself", "herself")
+        or first.replace("-", "").isalpha()
+    )
+
+
 def np_after(text: str, pos: int, limit: int) -> NP | None:
     """An inverted speaker right after the cue ("said Cruz", "said the former senator")."""
     m = _RIGHT_NP.match(text, pos, limit)
@@ -212,7 +229,9 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
     if first.lower() in PRONOUNS:
         return NP(m.start(1), m.start(1) + len(first), True)
     if not (first[0].isupper() or first.lower() in ("the", "a", "an")):
-        return None
+        # "said pollster Frank Luntz", "said master of ceremonies Ana Diaz"
+        if not any(w[:1].isupper() for w in phrase.split()[1:]) or first.endswith("ly"):
+            return None
     if first.lower() in NP_BOUNDARY or first.lower() in ("that", "this"):
         return None
     return NP(m.start(1), m.end(1), False)
