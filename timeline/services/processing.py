@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from timeline.dto import FetchPolicy, ParsedArticle
+from timeline.dto import FetchedResponse, FetchPolicy, ParsedArticle
 from timeline.enums import ArticleOrigin, ArticleStatus, DateSource
 from timeline.exceptions import IngestError, TransientFetchError
 from timeline.extract import EXTRACTOR_VERSION
@@ -37,22 +37,27 @@ def fetch_policy() -> FetchPolicy:
     )
 
 
-def _parse(article: Article) -> tuple[ParsedArticle, dict[str, Any]]:
-    """Turn the article's input into text + metadata; fetch first when it is only a URL."""
+def _fetch(article: Article) -> tuple[FetchedResponse | None, dict[str, Any]]:
+    """Fetch the page when the article is only a URL; also returns the fields to store."""
     from timeline.ingest.client import fetch
-    from timeline.ingest.parse import parse_html, parse_text
 
-    extra: dict[str, Any] = {}
+    if article.origin == ArticleOrigin.TEXT or article.raw_html:
+        return None, {}
+    response = fetch(article.url, policy=fetch_policy(), kind="article")
+    # Keep the page so re-extraction and re-parsing never need the network again.
+    raw = response.body.decode(response.charset or "utf-8", errors="replace").replace("\x00", "")
+    return response, {"raw_html": raw, "fetched_at": timezone.now()}
+
+
+def _parse(article: Article, response: FetchedResponse | None) -> ParsedArticle:
+    """Turn the article's input (pasted text, stored HTML or the fetched page) into text."""
+    from timeline.ingest.parse import parse_fetched, parse_html, parse_text
+
     if article.origin == ArticleOrigin.TEXT:
-        return parse_text(article.text, title=article.title or None, url=article.url or None), extra
-    html = article.raw_html
-    url = article.url
-    if not html:
-        response = fetch(article.url, policy=fetch_policy(), kind="article")
-        html = response.body.decode(response.charset or "utf-8", errors="replace")
-        url = response.final_url
-        extra = {"raw_html": html.replace("\x00", ""), "fetched_at": timezone.now()}
-    return parse_html(html, url=url), extra
+        return parse_text(article.text, title=article.title or None, url=article.url or None)
+    if response is not None:
+        return parse_fetched(response)
+    return parse_html(article.raw_html, url=article.url or None)
 
 
 def _anchor(article: Article, parsed: ParsedArticle) -> tuple[datetime, str]:
@@ -101,8 +106,10 @@ def article_process(*, article_id: int) -> str:
         )
         return ArticleStatus.FAILED
     article = Article.objects.get(pk=article_id)
+    extra: dict[str, Any] = {}
     try:
-        parsed, extra = _parse(article)
+        response, extra = _fetch(article)
+        parsed = _parse(article, response)
     except TransientFetchError as exc:
         if claim.attempts >= settings.TIMELINE["MAX_ATTEMPTS"]:
             article_finish(
@@ -132,6 +139,7 @@ def _extract_and_store(
     article: Article, claim: Claim, parsed: ParsedArticle, extra: dict[str, Any]
 ) -> str:
     from timeline.extract.pipeline import extract
+    from timeline.ingest.parse import skip_reason
 
     anchor, date_source = _anchor(article, parsed)
     fields: dict[str, Any] = {
@@ -154,11 +162,12 @@ def _extract_and_store(
             **fields,
         )
         return ArticleStatus.SKIPPED
-    if parsed.language and parsed.language != "en":
+    skip = skip_reason(parsed)
+    if skip:
         article_finish(
             claim=claim,
             status=ArticleStatus.SKIPPED,
-            reason=f"language:{parsed.language}",
+            reason=skip,
             message="Only English articles are extracted.",
             **fields,
         )
