@@ -1,0 +1,224 @@
+"""The events stage: triggers → grouped candidates → dated, typed events with participants.
+
+Order of work, per sentence: find triggers (one regex pass), attach each to its
+clause and reporting statement, group triggers of one event ("signed ... pact",
+"attacks killed"), give time expressions to the nearest event, then read
+status, participants, figures and a title. Across the document, a bare
+anaphoric mention ("the attack destroyed two houses") borrows the participants
+and date of the same-type event just before it, and undated mentions of a
+one-off event (an invasion, a pact) borrow the date of a dated mention with
+the same participants, so the service can merge them.
+
+Duplicates: triggers of one type in one clause are one event, and same-type
+events of one sentence with compatible dates and participants are merged.
+Mentions in different sentences stay separate events (each with its own
+evidence span); the service merges events of the same type, date and actors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from timeline.extract.events import dating
+from timeline.extract.events.build import build_event
+from timeline.extract.events.lexicon import RULE_BY_NAME, TRIGGER, Rule
+from timeline.extract.events.roles import RoleReader
+from timeline.extract.events.scope import Scope, scope_of, statement_spans
+from timeline.extract.types import Document, ExtractedEvent, ExtractedStatement, Span
+
+_VIOLENT_SENTENCE = frozenset(["attack", "air-defense"])
+_VIOLENT_CLAUSE = frozenset(["invasion", "incursion"])
+_MANNER_ATTACK = re.compile(r"\s+(?:in|with|during|through)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
+_NAME_KINDS = frozenset(["person", "organization", "group"])
+_SAME_EVENT_GAP = 90
+
+
+@dataclass
+class Group:
+    """Triggers that name one event, with the clause and statement of the first."""
+
+    type: str
+    rule: Rule
+    start: int
+    end: int
+    scope: Scope
+    triggers: list[tuple[int, int, str]] = field(default_factory=list)
+    extra_clauses: list[Span] = field(default_factory=list)
+
+
+def find_triggers(doc: Document) -> list[tuple[Rule, int, int]]:
+    """Every trigger that passes its context conditions, in text order."""
+    text = doc.text
+    names = bytearray(len(text))
+    for m in doc.mentions:
+        if m.kind in _NAME_KINDS:
+            names[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for m in TRIGGER.finditer(text):
+        s, e = m.start(), m.end()
+        if names[s] or names[e - 1]:
+            continue  # "Strike Group", "Treaty Organization" are names, not events
+        rule = RULE_BY_NAME[m.lastgroup or ""]
+        if rule.need is not None or rule.veto is not None:
+            sentence = doc.sentence_at(s)
+            if rule.need is not None:
+                lo, hi = max(sentence.start, s - rule.window), min(sentence.end, e + rule.window)
+                if not any(n.start() < s or n.end() > e for n in rule.need.finditer(text, lo, hi)):
+                    continue
+            if rule.veto is not None:
+                lo, hi = max(sentence.start, s - 45), min(sentence.end, e + 45)
+                if any(v.start() < e and v.end() > s for v in rule.veto.finditer(text, lo, hi)):
+                    continue
+        out.append((rule, s, e))
+    return out
+
+
+def _group(doc: Document, cands: list[tuple[Rule, int, int, Scope]]) -> list[Group]:
+    """Group one sentence's triggers into events (see the module doc for the rules)."""
+    text = doc.text
+    groups: list[Group] = []
+    casualties = []
+    for rule, s, e, scope in cands:
+        if rule.type == "casualties":
+            casualties.append((rule, s, e, scope))
+            continue
+        if rule.type == "attack":
+            host = next(
+                (
+                    g
+                    for g in groups
+                    if g.type in _VIOLENT_CLAUSE
+                    and g.scope.clause == scope.clause
+                    and _MANNER_ATTACK.fullmatch(text, g.end, s)
+                ),
+                None,
+            )
+            if host is not None:  # "invaded in a surprise attack" is one event
+                host.triggers.append((s, e, rule.pos))
+                continue
+        same = next(
+            (
+                g
+                for g in groups
+                if g.type == rule.type
+                and g.scope.clause == scope.clause
+                and s - g.end < _SAME_EVENT_GAP
+            ),
+            None,
+        )
+        if same is not None:
+            same.triggers.append((s, e, rule.pos))
+            same.end = max(same.end, e)
+            if rule.pos == "verb" and same.rule.pos == "noun" and rule.strength > same.rule.strength:
+                same.rule = rule
+            continue
+        groups.append(Group(rule.type, rule, s, e, scope, [(s, e, rule.pos)]))
+    for rule, s, e, scope in casualties:
+        host = next((g for g in groups if g.type in _VIOLENT_SENTENCE), None) or next(
+            (g for g in groups if g.type in _VIOLENT_CLAUSE and g.scope.clause == scope.clause),
+            None,
+        )
+        if host is None:
+            host = next(
+                (g for g in groups if g.type == "casualties" and g.scope.clause == scope.clause),
+                None,
+            )
+        if host is not None:
+            host.triggers.append((s, e, rule.pos))
+            if scope.clause != host.scope.clause:
+                host.extra_clauses.append(scope.clause)
+            continue
+        groups.append(Group(rule.type, rule, s, e, scope, [(s, e, rule.pos)]))
+    groups.sort(key=lambda g: g.start)
+    return groups
+
+
+def extract_events(
+    doc: Document, statements: Sequence[ExtractedStatement] = ()
+) -> list[ExtractedEvent]:
+    """Typed, dated events of one document (see the module doc)."""
+    triggers = find_triggers(doc)
+    if not triggers:
+        return []
+    bounds: dict[int, list[int]] = {}
+    by_sentence: dict[int, list[tuple[Rule, int, int, Scope]]] = {}
+    for rule, s, e in triggers:
+        scope = scope_of(doc, bounds, statements, s, e)
+        by_sentence.setdefault(scope.sentence.start, []).append((rule, s, e, scope))
+    reader = RoleReader(doc, statements)
+    events: list[ExtractedEvent] = []
+    for cands in by_sentence.values():
+        groups = _group(doc, cands)
+        sentence = groups[0].scope.sentence
+        in_sentence = [
+            st for st in statements if sentence.start <= st.cue_start < sentence.end
+        ]
+        content = [span for st in in_sentence for span in statement_spans(st)]
+        anchors = [
+            dating.Anchor(i, g.scope.clause, tuple(g.triggers)) for i, g in enumerate(groups)
+        ]
+        owned = dating.assign(doc.text, sentence, anchors, doc.timexes, content)
+        built = [
+            build_event(doc, g, owned.get(i), reader, in_sentence, statements)
+            for i, g in enumerate(groups)
+        ]
+        events.extend(_merge_in_sentence(built))
+    return _across_sentences(doc, events)
+
+
+def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    if a.type != b.type or (a.date and b.date and a.date != b.date):
+        return False
+    return not (a.actors and b.actors and not set(a.actors) & set(b.actors))
+
+
+def _merge_in_sentence(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """One event per type and sentence unless dates or participants tell them apart."""
+    from timeline.extract.events.build import merge
+
+    out: list[ExtractedEvent] = []
+    for ev in events:
+        i = next((k for k, o in enumerate(out) if _compatible(o, ev)), None)
+        if i is None:
+            out.append(ev)
+        else:
+            out[i] = merge(out[i], ev)
+    return out
+
+
+def _across_sentences(doc: Document, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
+    """Anaphoric mentions borrow from their antecedent; one-off events share their date."""
+    from timeline.extract.events.build import borrow
+
+    out: list[ExtractedEvent] = []
+    for ev in events:
+        if not ev.actors and doc.text[max(0, ev.start - 4) : ev.start].lower() == "the ":
+            prior = next(
+                (
+                    o
+                    for o in reversed(out)
+                    if o.type == ev.type and ev.sentence_start - o.sentence_end < 400
+                ),
+                None,
+            )
+            if prior is not None:
+                ev = borrow(ev, prior, doc.published)
+        out.append(ev)
+    for i, ev in enumerate(out):
+        if ev.date is None and ev.type in ("invasion", "incursion", "agreement"):
+            dated = next(
+                (
+                    o
+                    for o in out
+                    if o.type == ev.type
+                    and o.date is not None
+                    and o.status != "scheduled"
+                    and set(ev.actors) & set(o.actors)
+                ),
+                None,
+            )
+            if dated is not None and ev.status != "scheduled":
+                out[i] = borrow(ev, dated, doc.published, date_only=True)
+    return out

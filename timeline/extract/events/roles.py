@@ -1,0 +1,222 @@
+"""Who and where: actors, places and people of an event from the entity mentions.
+
+Mentions are read inside the event's clause. A country after a locative
+preposition ("in northeastern Ukraine") or owning a place ("Russia's Kursk
+region") is a location; otherwise it is a participant ("Russian attacks",
+"Kyiv's forces" — the capital is a metonym the recogniser already resolved).
+National bodies stand for their country ("Russia's Defense Ministry" →
+Russia), people bring their country through their title ("North Korean leader
+Kim Jong Un"), and a subject pronoun inside reported speech is the speaker
+("Putin said ... the pact he signed").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from timeline.extract.entities.gazetteer import load
+from timeline.extract.types import Document, EntityMention, ExtractedStatement, Span
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|near|over|across|inside|outside|throughout|at|around|toward|towards|"
+    r"within|outskirts of|(?:north|south|east|west)(?:east|west)? of|parts of|region of|"
+    r"city of|town of|village of|capital of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
+    r"central|northern|southern|eastern|western|north-?eastern|north-?western|"
+    r"south-?eastern|south-?western|occupied|neighbou?ring|border|southernmost|"
+    r"easternmost|frontline|front-line)\s+)*$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"[’']s\s+")
+_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
+_PLACE_KINDS = frozenset(["city", "region", "place"])
+_MEDIA = frozenset(
+    ["Voice of America", "Associated Press", "Reuters", "Agence France-Presse", "CNN",
+     "Fox News", "MSNBC", "NBC News", "ABC News", "CBS News", "BBC", "Al Jazeera",
+     "The New York Times", "The Washington Post", "The Wall Street Journal", "USA Today",
+     "Politico", "Breitbart News", "Bloomberg"]
+)  # fmt: skip
+#: Seats of government speak for their country.
+_SEATS = {
+    "Kremlin": "Russia",
+    "White House": "United States",
+    "Downing Street": "United Kingdom",
+    "Élysée Palace": "France",
+}
+#: Types whose destination country is a participant ("sent troops to Russia").
+_HOSTED = frozenset(["deployment", "meeting"])
+
+
+@dataclass
+class Roles:
+    """The participants of one event, the agent first, with the text each was named by."""
+
+    actors: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    agent: str | None = None
+    surfaces: dict[str, str] = field(default_factory=dict)
+
+    def add_actor(self, name: str, surface: str, *, agent: bool = False) -> None:
+        """Add a participant once; the first one named before the trigger is the agent."""
+        if name not in self.actors:
+            self.actors.append(name)
+            self.surfaces.setdefault(name, surface)
+        if agent and self.agent is None:
+            self.agent = name
+
+    def add_place(self, name: str, surface: str) -> None:
+        """Add a location once."""
+        if name not in self.places:
+            self.places.append(name)
+            self.surfaces.setdefault(name, surface)
+
+    def add_person(self, name: str, surface: str) -> None:
+        """Add a person once."""
+        if name not in self.people:
+            self.people.append(name)
+            self.surfaces.setdefault(name, surface)
+
+
+@lru_cache(maxsize=4096)
+def country_in(words: str) -> str | None:
+    """The country a title or organisation name starts with or contains ("Russian
+    Ministry of Defence", "South Korean President", "U.S. Air Force")."""
+    gaz = load()
+    if words in _SEATS:
+        return _SEATS[words]
+    tokens = words.replace("’", "'").split()
+    for i in range(len(tokens)):
+        for size in (3, 2, 1):
+            hit = gaz.lookup(" ".join(tokens[i : i + size]))
+            if hit is not None and hit[0].kind == "country" and hit[1] != "capital":
+                return hit[0].name
+    return None
+
+
+def capital_country(name: str) -> str | None:
+    """The country whose capital a city is."""
+    hit = load().lookup(name)
+    return hit[0].name if hit is not None and hit[1] == "capital" else None
+
+
+class RoleReader:
+    """Reads roles for the events of one document (caches per-person countries)."""
+
+    def __init__(self, doc: Document, statements: Sequence[ExtractedStatement]) -> None:
+        self.doc = doc
+        self.statements = statements
+        self.known = {e.name for e in doc.entities}
+        self.kinds = {e.name: e.kind for e in doc.entities}
+        self.person_country: dict[str, str] = {}
+        for m in doc.mentions:
+            if m.kind == "person" and m.title and m.name not in self.person_country:
+                c = country_in(m.title)
+                if c is not None:
+                    self.person_country[m.name] = c
+
+    def _as_country(self, m: EntityMention) -> str:
+        """A national body or seat of government stands for its country when that is known."""
+        if m.kind == "organization":
+            c = country_in(m.name)
+            if c is not None and c in self.known:
+                return c
+        return m.name
+
+    def _is_locative(self, m: EntityMention, floor: int) -> bool:
+        return bool(_LOCATIVE.search(self.doc.text, max(floor, m.start - 60), m.start))
+
+    def read(self, event_type: str, clause: Span, sentence: Span, trigger: int) -> Roles:
+        """Actors, places and people for a trigger at ``trigger`` in ``clause``."""
+        text = self.doc.text
+        roles = Roles()
+        mentions = self.doc.mentions_in(clause.start, clause.end)
+        for k, m in enumerate(mentions):
+            if m.name in _MEDIA:
+                continue
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            owns_place = (
+                nxt is not None
+                and nxt.kind in _PLACE_KINDS
+                and _POSSESSIVE.fullmatch(text, m.end, nxt.start) is not None
+            )
+            locative = self._is_locative(m, sentence.start)
+            if m.kind == "person":
+                roles.add_person(m.name, m.text)
+            elif m.kind in _PLACE_KINDS:
+                roles.add_place(m.name, m.text)
+            elif m.kind == "country" and (locative or owns_place):
+                if event_type in _HOSTED and locative and not owns_place:
+                    roles.add_actor(m.name, m.text)
+                roles.add_place(m.name, m.text)
+            elif m.kind in ("organization", "group") and locative:
+                roles.add_place(m.name, m.text)
+            else:
+                roles.add_actor(self._as_country(m), m.text, agent=m.start < trigger)
+        if owns_any := [p for p in roles.places if self.kinds.get(p) == "country"]:
+            # a country that only contains the places goes after them ("Kursk", "Russia")
+            roles.places = [p for p in roles.places if p not in owns_any] + owns_any
+        self._pronoun_subject(roles, clause, trigger)
+        self._where_antecedent(roles, clause)
+        if not roles.places:
+            self._sentence_places(roles, sentence, clause)
+        for person in roles.people:
+            country = self.person_country.get(person)
+            if country is not None and country in self.known:
+                roles.add_actor(country, country)
+        if not roles.actors:
+            for place in roles.places:
+                country = capital_country(place)
+                if country is not None and country in self.known:
+                    roles.add_actor(country, country)
+        return roles
+
+    def _pronoun_subject(self, roles: Roles, clause: Span, trigger: int) -> None:
+        """"he signed", "it shot down": the reporting speaker, else the last person named."""
+        text = self.doc.text
+        if roles.agent is not None:
+            return
+        before = [p for p in _PRONOUN.finditer(text, clause.start, trigger)]
+        if not before:
+            return
+        pronoun = before[0].group(0).lower()
+        for s in self.statements:
+            if s.speaker and s.quote_start <= trigger < s.quote_end:
+                personal = s.speaker_kind == "person"
+                if (pronoun in ("he", "she")) == personal:
+                    if personal:
+                        roles.add_person(s.speaker, s.speaker_text or s.speaker)
+                    else:
+                        name = country_in(s.speaker) if s.speaker_kind != "country" else None
+                        actor = name if name is not None and name in self.known else s.speaker
+                        roles.add_actor(actor, s.speaker_text or actor, agent=True)
+                    return
+        if pronoun in ("he", "she"):
+            floor = self.doc.sentence_at(max(0, clause.start - 1)).start
+            people = [
+                m for m in self.doc.mentions_in(floor, before[0].start) if m.kind == "person"
+            ]
+            if people:
+                roles.add_person(people[-1].name, people[-1].text)
+
+    def _where_antecedent(self, roles: Roles, clause: Span) -> None:
+        """"Russia's Kursk region where Kyiv's forces invaded": the place before "where"."""
+        text = self.doc.text
+        if roles.places or not text.startswith("where", clause.start):
+            return
+        prior = self.doc.mentions_in(max(0, clause.start - 80), clause.start)
+        if prior and prior[-1].kind in _PLACE_KINDS and clause.start - prior[-1].end <= 3:
+            roles.add_place(prior[-1].name, prior[-1].text)
+            if len(prior) > 1 and prior[-2].kind == "country":
+                if _POSSESSIVE.fullmatch(text, prior[-2].end, prior[-1].start):
+                    roles.add_place(prior[-2].name, prior[-2].text)
+
+    def _sentence_places(self, roles: Roles, sentence: Span, clause: Span) -> None:
+        """A fronted or trailing locative of the sentence ("In the Dnipropetrovsk region, ...")."""
+        for m in self.doc.mentions_in(sentence.start, sentence.end):
+            if clause.start <= m.start < clause.end:
+                continue
+            if m.kind in _PLACE_KINDS and self._is_locative(m, sentence.start):
+                roles.add_place(m.name, m.text)

@@ -1,0 +1,156 @@
+"""Short readable titles from an event's pieces, one deterministic template per type.
+
+Headline style: present tense for what happened ("Russian attack kills 4 in
+Kharkiv"), "to" + verb for what is scheduled ("Lloyd Austin to host Kim
+Yong-Hyun at the Pentagon"), a "(denied)" suffix for what a source denies.
+Templates only use what was extracted, so a title never claims more than
+the evidence; with nothing to fill them they fall back to the trigger's own
+noun phrase ("Cabinet meeting in Seoul").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.extract.entities.gazetteer import load
+
+_MAX = 90
+
+
+@dataclass(frozen=True, slots=True)
+class TitleParts:
+    """What a title template may use."""
+
+    type: str
+    status: str
+    verb: str  # the trigger's lemma-ish head: "host", "visit", "meet", "sign", "send", ...
+    phrase: str  # the trigger's noun phrase: "mutual defense security pact", "rocket attack"
+    agent: str | None
+    others: tuple[str, ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]  # surface forms, first is the most specific
+    figures: tuple[tuple[str, float], ...]
+
+
+def demonym(country: str) -> str:
+    """"Russia" → "Russian"; names without a known demonym are used as they are."""
+    entry = load().by_name.get(country)
+    return entry.demonym if entry is not None and entry.demonym else country
+
+
+def _and(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _num(v: float) -> str:
+    return f"{int(v):,}" if float(v).is_integer() else f"{v:g}"
+
+
+def _verb(base: str, plural: bool, status: str) -> str:
+    """Headline verb form: "signs"/"sign", "to sign"."""
+    if status == "scheduled":
+        return "to " + base
+    if plural:
+        return base
+    if base.endswith(("s", "sh", "ch", "x")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def title(p: TitleParts) -> str:
+    """The title for one event."""
+    actors = [a for a in (p.agent, *p.others) if a]
+    who = _and(actors[:3])
+    plural = len(actors) > 1
+    place = f" in {p.places[0]}" if p.places else ""
+    fig = dict(p.figures)
+    t = p.type
+    if t == "agreement":
+        s = f"{who} {_verb('sign', plural, p.status)} {p.phrase}" if who else f"{p.phrase} signed"
+    elif t == "meeting":
+        s = _meeting(p, who, plural, place)
+    elif t == "deployment":
+        troops = f"{_num(fig['troops'])} troops" if "troops" in fig else "troops"
+        base = "send" if p.verb in ("send", "dispatch") else "deploy"
+        dest = [o for o in p.others if o != p.agent]
+        to = f" to {dest[0]}" if dest else (f" to {p.places[0]}" if p.places else "")
+        src = p.agent or (actors[0] if actors else "")
+        s = f"{src} {_verb(base, False, p.status)} {troops}{to}".strip()
+    elif t == "invasion":
+        target = next((o for o in p.others if o != p.agent), None)
+        if p.agent and target:
+            s = f"{p.agent} {_verb('invade', False, p.status)} {target}"
+        else:
+            s = f"Invasion of {target or (p.places[0] if p.places else who or 'territory')}"
+    elif t == "incursion":
+        into = f" into {p.places[0]}" if p.places else ""
+        s = f"{demonym(actors[0]) + ' ' if actors else ''}incursion{into}"
+    elif t in ("attack", "casualties"):
+        s = _attack(p, actors, place, fig)
+    elif t == "air-defense":
+        what = next(((k, v) for k, v in p.figures if k in ("drones", "missiles")), None)
+        target = next((o for o in p.others if o != p.agent), None)
+        obj = f"{_num(what[1])} " if what else ""
+        obj += f"{demonym(target)} " if target else ""
+        obj += what[0] if what else "drones"
+        src = p.agent or (actors[0] if actors else "Air defenses")
+        s = f"{src} {_verb('shoot', False, p.status)} down {obj}"
+    elif t == "election":
+        s = f"{p.phrase[:1].upper() + p.phrase[1:]}{place or (' in ' + who if who else '')}"
+    elif t == "sanctions":
+        target = next((o for o in p.others if o != p.agent), None)
+        on = f" on {target}" if target else ""
+        s = f"{p.agent} {_verb('impose', False, p.status)} {p.phrase}{on}" if p.agent else (
+            f"{p.phrase[:1].upper() + p.phrase[1:]}{on}")
+    elif t == "protest":
+        n = f"{_num(fig['protesters'])} " if "protesters" in fig else ""
+        s = f"{n}{p.phrase[:1].upper() + p.phrase[1:] if not n else p.phrase}{place}"
+    else:
+        head = p.agent or who or (p.people[0] if p.people else "")
+        s = f"{head}: {p.phrase}" if head else p.phrase[:1].upper() + p.phrase[1:]
+    if p.status == "denied":
+        s += " (denied)"
+    s = s[:1].upper() + s[1:]
+    return s if len(s) <= _MAX else s[: _MAX - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _meeting(p: TitleParts, who: str, plural: bool, place: str) -> str:
+    people = list(p.people)
+    at = f" at {p.places[0]}" if p.places and p.verb == "host" else place
+    if p.verb in ("host", "meet", "visit") and people:
+        host = people[0]
+        other = people[1] if len(people) > 1 else (p.others[0] if p.others else None)
+        if p.verb == "visit":
+            dest = p.places[0] if p.places else other
+            return f"{host} {_verb('visit', False, p.status)} {dest}" if dest else host + " visit"
+        if other:
+            return f"{host} {_verb(p.verb, False, p.status)} {other}{at}"
+    if who:
+        return f"{who} {p.phrase}{place}" if plural else f"{p.phrase.capitalize()}{place}: {who}"
+    return f"{p.phrase}{place}"
+
+
+def _attack(p: TitleParts, actors: list[str], place: str, fig: dict[str, float]) -> str:
+    if p.type == "casualties":
+        side = f"{demonym(actors[0])} " if actors else ""
+        if "casualties" in fig:
+            return f"{_num(fig['casualties'])} {side}casualties{place}"
+        if "killed" in fig:
+            return f"{_num(fig['killed'])} {side}killed{place}".replace("  ", " ")
+        if "injured" in fig:
+            return f"{_num(fig['injured'])} {side}injured{place}"
+        return f"{side}casualties{place}".strip()
+    agent = p.agent or (actors[0] if actors and p.type == "attack" else None)
+    head = f"{demonym(agent)} {p.phrase}" if agent else p.phrase
+    plural = p.phrase.endswith("s") and not p.phrase.endswith("ss")
+    if "killed" in fig:
+        return f"{head} {'kill' if plural else 'kills'} {_num(fig['killed'])}{place}"
+    if "casualties" in fig:
+        return f"{_num(fig['casualties'])} {head} killed or wounded{place}"
+    if "injured" in fig:
+        return f"{head} {'injure' if plural else 'injures'} {_num(fig['injured'])}{place}"
+    return f"{head}{place if place else ''}"
