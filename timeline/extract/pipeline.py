@@ -31,7 +31,10 @@ from timeline.extract.types import (
 log = logging.getLogger(__name__)
 
 TagFn = Callable[[str, date], Sequence[TimexLike]]
-EventsFn = Callable[[Document], Sequence[ExtractedEvent]]
+EventsFn = Callable[[Document, Sequence[ExtractedStatement]], Sequence[ExtractedEvent]]
+LinkFn = Callable[
+    [Document, Sequence[ExtractedEvent], Sequence[ExtractedStatement]], Sequence[ExtractedStatement]
+]
 
 
 def _load_tagger() -> TagFn | None:
@@ -43,16 +46,16 @@ def _load_tagger() -> TagFn | None:
     return tag
 
 
-def _load_events() -> EventsFn | None:
+def _load_events() -> tuple[EventsFn, LinkFn] | None:
     try:
-        from timeline.extract.events import extract_events  # type: ignore[import-not-found,unused-ignore]
+        from timeline.extract.events import extract_events, link_statements
     except Exception:
         return None
-    return extract_events  # type: ignore[no-any-return,unused-ignore]
+    return extract_events, link_statements
 
 
 _TAG: TagFn | None = _load_tagger()
-_EVENTS: EventsFn | None = _load_events()
+_EVENTS: tuple[EventsFn, LinkFn] | None = _load_events()
 
 
 def _tag(text: str, dct: date) -> tuple[TimexLike, ...]:
@@ -78,7 +81,10 @@ def extract(text: str, published: date | datetime) -> Extraction:
     """Run every stage over one article. Pure: no I/O, no Django."""
     doc, index = prepare(text, published)
     statements: tuple[ExtractedStatement, ...] = tuple(extract_statements(doc, index))
-    events: tuple[ExtractedEvent, ...] = tuple(_EVENTS(doc)) if _EVENTS is not None else ()
+    events: tuple[ExtractedEvent, ...] = ()
+    if _EVENTS is not None:  # events stage; it also links statements to the events they report
+        events = tuple(_EVENTS[0](doc, statements))
+        statements = tuple(_EVENTS[1](doc, events, statements))
     return Extraction(
         timexes=doc.timexes,
         entities=doc.mentions,
