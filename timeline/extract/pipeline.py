@@ -83,8 +83,12 @@ def extract(text: str, published: date | datetime) -> Extraction:
     statements: tuple[ExtractedStatement, ...] = tuple(extract_statements(doc, index))
     events: tuple[ExtractedEvent, ...] = ()
     if _EVENTS is not None:  # events stage; it also links statements to the events they report
-        events = tuple(_EVENTS[0](doc, statements))
-        statements = tuple(_EVENTS[1](doc, events, statements))
+        try:
+            events = tuple(_EVENTS[0](doc, statements))
+            statements = tuple(_EVENTS[1](doc, events, statements))
+        except Exception:  # a failing events rule must not cost the article its statements
+            log.exception("events stage failed; returning the article without events")
+            events = ()
     return Extraction(
         timexes=doc.timexes,
         entities=doc.mentions,
