@@ -118,9 +118,13 @@ class Target:
     @property
     def host_header(self) -> str:
         """The ``Host`` header value: default ports omitted, IPv6 bracketed."""
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        default = 443 if self.scheme == "https" else 80
-        return host if self.port == default else f"{host}:{self.port}"
+        return _authority(self.scheme, self.host, self.port)
+
+
+def _authority(scheme: str, host: str, port: int) -> str:
+    bracketed = f"[{host}]" if ":" in host else host
+    default = 443 if scheme == "https" else 80
+    return bracketed if port == default else f"{bracketed}:{port}"
 
 
 def parse_target(url: str, policy: FetchPolicy) -> Target:
@@ -148,12 +152,8 @@ def parse_target(url: str, policy: FetchPolicy) -> Target:
     query = quote(parts.query, safe=_PATH_SAFE + "=&")
     request_target = f"{path}?{query}" if parts.query else path
     port = port or (443 if scheme == "https" else 80)
-    target = Target(
-        url="", scheme=scheme, host=host, port=port, request_target=request_target, literal=literal
-    )
-    normalised = f"{scheme}://{target.host_header}{request_target}"
     return Target(
-        url=normalised,
+        url=f"{scheme}://{_authority(scheme, host, port)}{request_target}",
         scheme=scheme,
         host=host,
         port=port,
@@ -223,8 +223,7 @@ def address_categories(ip: IPAddress) -> set[str]:
         ip = ipaddress.IPv6Address(ip.packed)  # drop "%eth0"; the range decides
     embedded = _embedded_ipv4(ip)
     if embedded:
-        cats = set().union(*(address_categories(v4) for v4 in embedded))
-        return cats or set()
+        return set().union(*(address_categories(v4) for v4 in embedded))
     found = {cat for net, cat in _V6_RANGES if ip in net}
     if not found and ip not in _GLOBAL_UNICAST_V6:
         found.add("reserved")  # everything outside 2000::/3 is unassigned or special
