@@ -37,4 +37,5 @@ def has_perm(perm: str) -> HasPerm:
 
 def editor_extensions(perm: str) -> list[IsAuthenticated | HasPerm]:
     """Anonymous callers get AUTH_REQUIRED; signed-in ones without `perm` a permission error."""
-    return [is_authenticated(), has_perm(perm)]
+    # Field extensions wrap each other: the last one listed runs first.
+    return [has_perm(perm), is_authenticated()]

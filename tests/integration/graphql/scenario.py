@@ -117,6 +117,8 @@ def build_world() -> World:
         speaker_end=3,
         sentence="Austin said the troops are a dangerous escalation.",
     )
+    statement.source_count = 1
+    statement.save(update_fields=["source_count"])
 
     unpublished = EventFactory(
         title="Unreviewed claim about North Korea",
