@@ -63,7 +63,10 @@ def _forms(lemma: str) -> tuple[str, ...]:
     return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
 
 
-SPEECH_FORMS: dict[str, str] = {f: v for v in SPEECH_VERBS for f in _forms(v)}
+# "state(s)" is a noun far more often than a verb ("the United States", "secretary of state").
+SPEECH_FORMS: dict[str, str] = {
+    f: v for v in SPEECH_VERBS for f in _forms(v) if f not in ("state", "states")
+}
 CHARACTERIZE_FORMS: dict[str, str] = {f: v for v in CHARACTERIZE_VERBS for f in _forms(v)}
 
 # Multi-word cues first so that "point out" wins over a bare word.
@@ -78,9 +81,14 @@ _PHRASES = [
 _WORDS = sorted({*SPEECH_FORMS, *CHARACTERIZE_FORMS}, key=len, reverse=True)
 CUE = re.compile(r"\b(?:" + "|".join(_PHRASES + _WORDS) + r")\b", re.IGNORECASE)
 
+# Capitalised cues count only in headline style ("Trump Says …"); "State", "Post" or
+# "Report" are names far more often than verbs.
+_HEADLINE_FORMS = frozenset(
+    ["Says", "Said", "Tells", "Told", "Warns", "Claims", "Asks", "Admits", "Denies", "Insists", "Vows", "Argues", "Urges", "Suggests", "Confirms", "Announces", "Declares", "Accuses", "Slams", "Blasts", "Calls", "Writes"]
+)
 _CUE_FAST = re.compile(
     r"\b(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|(?:went|goes) on to say|"
-    + trie_pattern(sorted(set(_WORDS) | {w.capitalize() for w in _WORDS}))
+    + trie_pattern(sorted(set(_WORDS) | _HEADLINE_FORMS))
     + r")\b"
 )
 

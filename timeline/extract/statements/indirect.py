@@ -19,7 +19,7 @@ from timeline.extract.statements.cues import (
 )
 from timeline.extract.statements.direct import Candidate
 from timeline.extract.statements.quotes import QuoteRegion
-from timeline.extract.statements.speaker import NP, np_after, np_before
+from timeline.extract.statements.speaker import NP, np_after, np_before, np_subject
 from timeline.extract.types import Document, Span
 
 # Verbs that introduce reported content without "that".
@@ -85,6 +85,9 @@ _VENUE_LEAD = re.compile(
 )
 SIMPLE_TIME_LEAD = re.compile(r"\s*,?\s*" + SIMPLE_TIME.pattern)
 _COORDINATED = re.compile(r"(?:,?\s+and|,)(?:\s+(?:also|then|later))?\s*$")
+_RELATIVE = re.compile(
+    r"\s+(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|must)\b"
+)
 _THAT = re.compile(r"\s*,?\s*(?:that\b|whether\b|if\b|why\b|how\b|what\b|when\b)")
 _SPLIT = re.compile(
     r",?\s+and\s+(?:also\s+)?(?:said|says|told|added|warned|noted|argued|insisted)\b|"
@@ -266,6 +269,9 @@ def _forward(
         lo = max(lo, k + 1)
     if prev is not None and _COORDINATED.search(text, lo, cue.start()):
         np = prev.np
+    elif word.endswith("ing") and text[lo : cue.start()].rstrip().endswith(","):
+        # "Trump attacked the plan on Monday, saying …": the clause's subject speaks.
+        np = prev.np if prev is not None else np_subject(text, lo, cue.start(), time_spans)
     else:
         np = np_before(text, lo, cue.start(), time_spans)
     if np is None:
@@ -292,6 +298,8 @@ def _forward(
             break
     tail_end = pos
     that = _THAT.match(text, pos, sent.end)
+    if that and _RELATIVE.match(text, that.end(), sent.end):
+        return None  # "wrote in a statement that was published …": a relative clause
     if that:
         pos = that.end()
     elif lemma not in _BARE_CLAUSE and lemma not in CHARACTERIZE_FORMS.values():

@@ -19,6 +19,9 @@ from timeline.extract.types import EntityMention
 _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
 _TIME_TAIL = re.compile(r"\s+(?:" + SIMPLE_TIME.pattern + r")\s*$")
 _DASH_TAIL = re.compile(r"\s+(?:--?|[—–―])\s+[^—–―]{2,80}?\s+(?:--?|[—–―])\s*$")
+_PRIOR_CUE = re.compile(
+    r"\s(?:said|says|told|added|wrote|writes|explained|noted|argued|insisted)\s*,\s*$"
+)
 _APPOSITIVE_OPEN = re.compile(r",([^,]{2,90})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOSITIVE_TAIL = re.compile(r",([^,]{2,90}),\s*$")
@@ -62,6 +65,9 @@ _GROUP_NOUNS = frozenset(
         "advocates",
         "opponents",
     ]
+)
+_AUX = frozenset(
+    ["is", "was", "were", "are", "be", "been", "being", "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do", "not"]
 )
 _SENTENCE_STARTERS = frozenset(
     ["but", "and", "so", "yet", "still", "however", "meanwhile", "then", "also"]
@@ -136,6 +142,10 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         if new_end == end:
             break
         end = new_end
+    prior = _PRIOR_CUE.search(text, lo, end)
+    if prior:
+        # "…, Nefzi said, adding …": the speaker of the attribution just before.
+        return np_before(text, lo, prior.start(), time_spans)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, end)]
     if not words:
         return None
@@ -208,9 +218,32 @@ def _common_np_start(words: list[tuple[int, int, str]]) -> int | None:
     return first_i if first_i is not None and first_i < len(words) else None
 
 
+_SUBJECT_LEAD = re.compile(
+    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Later|Earlier|Now|Then|Also)\b,?\s+)?"
+    r"(?:(?:On|In|At|During|After|Before|Last|This|Since|For|With)\b[^,]{1,40},\s+)?"
+)
+_VERBISH = re.compile(
+    r"\s+(?:[a-z]+(?:ed|es)|has|had|have|is|was|were|are|will|would|did|"
+    r"does|do|can|could|may|might|must|should|said|says|told|made|took|"
+    r"went|came|gave|got|won|lost|ran|met|led|held|kept|left|put|set|saw)\b"
+)
+
+
+def np_subject(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -> NP | None:
+    """The subject at the start of the clause ``[lo, hi)`` (for participles: ", saying …")."""
+    lead = _SUBJECT_LEAD.match(text, lo, hi)
+    start = lead.end() if lead else lo
+    verb = _VERBISH.search(text, start, hi)
+    if verb is None:
+        return None
+    return np_before(text, start, verb.start(), time_spans)
+
+
 def _opens_appositive(segment: str) -> bool:
     """Whether a comma-delimited segment reads as an appositive or relative clause."""
     first = segment.strip().split(" ", 1)[0].lower()
+    if _PRIOR_CUE.search(segment + ","):
+        return False
     return (
         first in _DETERMINERS
         or first.startswith(("who", "which"))
@@ -234,6 +267,8 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
             return None
     if first.lower() in NP_BOUNDARY or first.lower() in ("that", "this"):
         return None
+    if any(w in _AUX for w in phrase.lower().split()):
+        return None  # "said the flag was removed": a clause, not a speaker
     return NP(m.start(1), m.end(1), False)
 
 
