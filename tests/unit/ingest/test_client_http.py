@@ -275,3 +275,39 @@ def test_parse_content_type() -> None:
     assert parse_content_type('text/HTML; Charset="UTF-8"') == ("text/html", "utf-8")
     assert parse_content_type("application/xml") == ("application/xml", None)
     assert parse_content_type(None) == (None, None)
+
+
+def test_ipv6_literal_is_dialled_with_bracketed_host_header() -> None:
+    """allow_private lets [::1] through; the Host header keeps the brackets."""
+    import socket
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Server6(ThreadingHTTPServer):
+        address_family = socket.AF_INET6
+
+    class Echo(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            body = str(self.headers["Host"]).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    try:
+        server = Server6(("::1", 0), Echo)
+    except OSError:
+        pytest.skip("no IPv6 loopback on this machine")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = server.server_address[1]
+        fetcher = SafeFetcher(FetchPolicy(allow_private=True, total_timeout=5))
+        resp = fetcher.fetch(f"http://[::1]:{port}/x")
+        assert resp.body == f"[::1]:{port}".encode()
+    finally:
+        server.shutdown()
+        server.server_close()
