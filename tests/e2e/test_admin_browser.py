@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db.models import F
 
 from tests.factories import (
     ArticleFactory,
@@ -70,6 +71,8 @@ def sentence_source(event: Event, sentence: str, span: str, outlet_name: str) ->
         start=start,
         end=start + len(span),
     )
+    # What the pipeline's source counting would have done (shown in the queue).
+    Event.objects.filter(pk=event.pk).update(source_count=F("source_count") + 1)
 
 
 def make_morning() -> dict[str, int]:
@@ -111,7 +114,12 @@ def make_morning() -> dict[str, int]:
         "Morning Herald",
     )
     EventEntityFactory(event=summit, entity=freedonia)
-    return {"harbour": harbour.pk, "summit": summit.pk, "duplicate": duplicate.pk}
+    return {
+        "harbour": harbour.pk,
+        "harbour_article": harbour.sources.get().article_id,
+        "summit": summit.pk,
+        "duplicate": duplicate.pk,
+    }
 
 
 def select_and_run(page, ids: list[int], action: str) -> None:
@@ -168,6 +176,11 @@ def test_editor_reviews_publishes_and_merges(live_server, chromium_path):
             assert "editor1" in page.inner_text("#change-history")
             page.screenshot(path=str(SCREENSHOTS / "04-history.png"), full_page=True)
 
+            # An article's page: status, extracted items, re-extract / refetch buttons.
+            page.goto(f"{base}/admin/timeline/article/{ids['harbour_article']}/change/")
+            assert page.locator("button", has_text="Re-extract").count() == 1
+            page.screenshot(path=str(SCREENSHOTS / "05-article-page.png"))
+
             # The public view: an anonymous context, through the REST timeline.
             anonymous = browser.new_context()
             response = anonymous.request.get(f"{base}/api/v1/timeline/?format=json")
@@ -177,7 +190,7 @@ def test_editor_reviews_publishes_and_merges(live_server, chromium_path):
             }
             public_page = anonymous.new_page()
             public_page.goto(f"{base}/api/v1/timeline/")
-            public_page.screenshot(path=str(SCREENSHOTS / "05-public-timeline-api.png"))
+            public_page.screenshot(path=str(SCREENSHOTS / "06-public-timeline-api.png"))
             anonymous.close()
         finally:
             browser.close()

@@ -242,15 +242,22 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
 
     @admin.action(description="Refetch from the web, then extract", permissions=["change"])
     def refetch_selected(self, request: HttpRequest, queryset: QuerySet[Article]) -> None:
-        queued = 0
+        queued, busy = 0, 0
         for article in queryset:
             try:
-                queued += article_refetch(article=article)
+                if article_refetch(article=article):
+                    queued += 1
+                else:
+                    busy += 1
             except ServiceError as error:
                 report_service_error(self, request, error, prefix=f"{article}: ")
         if queued:
             self.message_user(
                 request, f"{queued} article(s) queued for refetching.", messages.SUCCESS
+            )
+        if busy:
+            self.message_user(
+                request, f"{busy} article(s) already in progress, left alone.", messages.WARNING
             )
 
     # --- object-tools buttons on the article page -------------------------------------------

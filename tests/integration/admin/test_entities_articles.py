@@ -155,3 +155,14 @@ def test_merge_target_autocomplete_answers(editor_client):
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["North Korea"]
+
+
+def test_buttons_leave_an_article_in_flight_alone(editor_client):
+    article = ArticleFactory(status=ArticleStatus.FETCHING, raw_html="<p>kept</p>")
+    for button in ("reextract", "refetch"):
+        response = editor_client.post(
+            f"/admin/timeline/article/{article.pk}/{button}/", follow=True
+        )
+        assert "1 article(s) already in progress, left alone." in response.content.decode()
+    article.refresh_from_db()
+    assert (article.status, article.raw_html) == (ArticleStatus.FETCHING, "<p>kept</p>")
