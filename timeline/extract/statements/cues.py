@@ -84,7 +84,30 @@ CUE = re.compile(r"\b(?:" + "|".join(_PHRASES + _WORDS) + r")\b", re.IGNORECASE)
 # Capitalised cues count only in headline style ("Trump Says …"); "State", "Post" or
 # "Report" are names far more often than verbs.
 _HEADLINE_FORMS = frozenset(
-    ["Says", "Said", "Tells", "Told", "Warns", "Claims", "Asks", "Admits", "Denies", "Insists", "Vows", "Argues", "Urges", "Suggests", "Confirms", "Announces", "Declares", "Accuses", "Slams", "Blasts", "Calls", "Writes"]
+    [
+        "Says",
+        "Said",
+        "Tells",
+        "Told",
+        "Warns",
+        "Claims",
+        "Asks",
+        "Admits",
+        "Denies",
+        "Insists",
+        "Vows",
+        "Argues",
+        "Urges",
+        "Suggests",
+        "Confirms",
+        "Announces",
+        "Declares",
+        "Accuses",
+        "Slams",
+        "Blasts",
+        "Calls",
+        "Writes",
+    ]
 )
 _CUE_FAST = re.compile(
     r"\b(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|(?:went|goes) on to say|"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from timeline.extract.statements.cues import CHARACTERIZE_FORMS
 from timeline.extract.statements.quotes import QuoteRegion
-from timeline.extract.statements.speaker import NP, np_after, np_before
+from timeline.extract.statements.speaker import NP, np_after, np_before, speaker_before
 from timeline.extract.types import Document
 
 # What may separate a closing quote from the attribution after it.
@@ -85,6 +85,8 @@ def direct_candidates(
                 and nxt.start == doc.paragraphs[nxt.paragraph].start
             ):
                 break
+            if _after(text, nxt, doc.paragraphs[nxt.paragraph].end, cues, time_spans):
+                break  # that quote has an attribution of its own
             cand.fragments.append(_inner(nxt, text))
             cand.used_regions.append(rj)
             consumed.add(rj)
@@ -204,7 +206,8 @@ def _before(
     if introduced and tail.strip() not in (",", ":"):
         return None
     sent = doc.sentence_at(best.start())
-    np = np_before(text, max(sent.start, lo), best.start(), time_spans)
+    clause = max(sent.start, lo)
+    np = speaker_before(text, clause, best.start(), best.group().lower(), time_spans)
     if np is None:
         np = np_after(text, best.end(), r.start)
     if np is None:

@@ -19,7 +19,7 @@ from timeline.extract.statements.cues import (
 )
 from timeline.extract.statements.direct import Candidate
 from timeline.extract.statements.quotes import QuoteRegion
-from timeline.extract.statements.speaker import NP, np_after, np_before, np_subject
+from timeline.extract.statements.speaker import NP, np_after, np_before, speaker_before
 from timeline.extract.types import Document, Span
 
 # Verbs that introduce reported content without "that".
@@ -84,7 +84,7 @@ _VENUE_LEAD = re.compile(
     r"(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s*,?\s*(?:that\b|on\b|$)))"
 )
 SIMPLE_TIME_LEAD = re.compile(r"\s*,?\s*" + SIMPLE_TIME.pattern)
-_COORDINATED = re.compile(r"(?:,?\s+and|,)(?:\s+(?:also|then|later))?\s*$")
+_QUANTITY = re.compile(r"\s*(?:[$€£]|\d|(?:about|nearly|some|another|more than|over|almost)\s+\d)")
 _RELATIVE = re.compile(
     r"\s+(?:was|is|were|are|has|had|have|will|would|could|can|may|might|should|must)\b"
 )
@@ -179,7 +179,8 @@ def _according_to(
 
 
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|who|which|adding|saying|according|in|at|on|during|his|her)\b"
+    r",\s+(?:a|an|the|who|which|adding|saying|according|in|at|on|during|his|her|including|"
+    r"while|as|after|before|despite|with|without|even|especially|particularly|not)\b"
 )
 _TAIL_STOP = re.compile(r"[,;:!?](?=\s)|\.(?=\s|$)")
 
@@ -267,13 +268,7 @@ def _forward(
     for sep in (";", ":"):
         k = text.rfind(sep, sent.start, cue.start())
         lo = max(lo, k + 1)
-    if prev is not None and _COORDINATED.search(text, lo, cue.start()):
-        np = prev.np
-    elif word.endswith("ing") and text[lo : cue.start()].rstrip().endswith(","):
-        # "Trump attacked the plan on Monday, saying …": the clause's subject speaks.
-        np = prev.np if prev is not None else np_subject(text, lo, cue.start(), time_spans)
-    else:
-        np = np_before(text, lo, cue.start(), time_spans)
+    np = speaker_before(text, lo, cue.start(), word, time_spans, prev.np if prev else None)
     if np is None:
         return None
     pos = cue.end()
@@ -316,5 +311,7 @@ def _forward(
         return None
     if text[pos : pos + 1] in ".,;" or not (that or _starts_clause(text, pos, end)):
         return None
+    if lemma == "add" and _QUANTITY.match(text, pos, end):
+        return None  # "the economy added 255,000 jobs"
     conf = 0.8 if np.pronoun or text[np.start].isupper() else 0.65
     return Candidate([content], cue.start(), cue.end(), np, conf, (cue.end(), tail_end), "forward")

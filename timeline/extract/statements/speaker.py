@@ -66,8 +66,34 @@ _GROUP_NOUNS = frozenset(
         "opponents",
     ]
 )
+_QUANTIFIERS = frozenset(
+    ["several", "many", "some", "two", "three", "four", "five", "other", "others", "most", "both", "one", "another", "few"]
+)
 _AUX = frozenset(
-    ["is", "was", "were", "are", "be", "been", "being", "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "do", "not"]
+    [
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "not",
+    ]
 )
 _SENTENCE_STARTERS = frozenset(
     ["but", "and", "so", "yet", "still", "however", "meanwhile", "then", "also"]
@@ -93,7 +119,8 @@ _NOT_HEAD = frozenset(
 )
 # A speaker phrase to the right of the cue ("said Cruz", "said the report").
 _RIGHT_NP = re.compile(
-    r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)(?:\s+(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)){0,6}?)"
+    r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)"
+    r"(?:\s+(?:[A-Z0-9][\w.'’&-]*|[a-z][\w'’-]*)){0,6}?)"
     r"(?=\s*(?:[,.;:!?(]|$|\s+(?:on|in|at|during|to|of|who|after|before|when|while|\w+day\b)))"
 )
 
@@ -218,6 +245,7 @@ def _common_np_start(words: list[tuple[int, int, str]]) -> int | None:
     return first_i if first_i is not None and first_i < len(words) else None
 
 
+_COMMA = re.compile(r",\s+")
 _SUBJECT_LEAD = re.compile(
     r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Later|Earlier|Now|Then|Also)\b,?\s+)?"
     r"(?:(?:On|In|At|During|After|Before|Last|This|Since|For|With)\b[^,]{1,40},\s+)?"
@@ -229,14 +257,56 @@ _VERBISH = re.compile(
 )
 
 
+_COORD_TAIL = re.compile(
+    r"(?:,?\s+(?:and|but)|,)(?:\s+(?:also|then|later|again|quickly|eventually))?\s*$"
+)
+
+
+def speaker_before(
+    text: str,
+    lo: int,
+    cue_start: int,
+    cue_word: str,
+    time_spans: list[tuple[int, int]],
+    prev: NP | None = None,
+) -> NP | None:
+    """The speaker of a cue from the text before it, whatever the clause shape.
+
+    "X met survivors and said …" and "…, saying …" take the subject of the clause
+    (or of the previous attribution in the sentence); otherwise the noun phrase
+    right before the cue.
+    """
+    coord = _COORD_TAIL.search(text, lo, cue_start)
+    if coord is not None and (" and" in coord.group() or " but" in coord.group()):
+        return prev or np_subject(text, lo, coord.start(), time_spans)
+    if cue_word.endswith("ing") and coord is not None:
+        return np_subject(text, lo, cue_start, time_spans) or prev
+    return np_before(text, lo, cue_start, time_spans)
+
+
 def np_subject(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -> NP | None:
-    """The subject at the start of the clause ``[lo, hi)`` (for participles: ", saying …")."""
-    lead = _SUBJECT_LEAD.match(text, lo, hi)
-    start = lead.end() if lead else lo
-    verb = _VERBISH.search(text, start, hi)
-    if verb is None:
-        return None
-    return np_before(text, start, verb.start(), time_spans)
+    """The subject of the clause before a participle ("Trump attacked it, saying …").
+
+    Tries the sentence start and each point after a comma, and keeps the last one
+    where a noun phrase is directly followed by a verb: in "Amid the outcry, The
+    Blaze's Matt Walsh defended it, saying …" that is "The Blaze's Matt Walsh".
+    """
+    prior = _PRIOR_CUE.search(text, lo, hi)
+    if prior:  # "…, Nefzi said, adding …"
+        return np_before(text, lo, prior.start(), time_spans)
+    starts = [lo] + [m.end() for m in _COMMA.finditer(text, lo, hi)]
+    fallback = None
+    for start in reversed(starts):
+        lead = _SUBJECT_LEAD.match(text, start, hi)
+        s = lead.end() if lead else start
+        verb = _VERBISH.search(text, s, hi)
+        if verb is None:
+            continue
+        np = np_before(text, s, verb.start(), time_spans)
+        if np is not None and not text[s : np.start].strip():
+            return np
+        fallback = fallback or np
+    return fallback
 
 
 def _opens_appositive(segment: str) -> bool:
@@ -249,6 +319,7 @@ def _opens_appositive(segment: str) -> bool:
         or first.startswith(("who", "which"))
         or first in ("along", "together", "like", "as", "including", "himself", "herself")
         or first.replace("-", "").isalpha()
+        or first.isdigit()  # an age: "Khizr Khan, 66, said"
     )
 
 
@@ -261,10 +332,14 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
     first = phrase.split(" ", 1)[0]
     if first.lower() in PRONOUNS:
         return NP(m.start(1), m.start(1) + len(first), True)
-    if not (first[0].isupper() or first.lower() in ("the", "a", "an")):
-        # "said pollster Frank Luntz", "said master of ceremonies Ana Diaz"
-        if not any(w[:1].isupper() for w in phrase.split()[1:]) or first.endswith("ly"):
-            return None
+    words = phrase.split()
+    # "said pollster Frank Luntz", "said master of ceremonies Ana Diaz", "said several observers"
+    if (
+        not (first[0].isupper() or first.lower() in ("the", "a", "an"))
+        and not (any(w[:1].isupper() for w in words[1:]) and not first.endswith("ly"))
+        and not (first.lower() in _QUANTIFIERS and len(words) <= 4)
+    ):
+        return None
     if first.lower() in NP_BOUNDARY or first.lower() in ("that", "this"):
         return None
     if any(w in _AUX for w in phrase.lower().split()):
