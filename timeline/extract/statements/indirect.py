@@ -311,7 +311,7 @@ def _forward(
         return None
     if text[pos : pos + 1] in ".,;" or not (that or _starts_clause(text, pos, end)):
         return None
-    if lemma == "add" and _QUANTITY.match(text, pos, end):
+    if lemma == "add" and not that and _QUANTITY.match(text, pos, end):
         return None  # "the economy added 255,000 jobs"
     conf = 0.8 if np.pronoun or text[np.start].isupper() else 0.65
     return Candidate([content], cue.start(), cue.end(), np, conf, (cue.end(), tail_end), "forward")

@@ -67,7 +67,8 @@ _GROUP_NOUNS = frozenset(
     ]
 )
 _QUANTIFIERS = frozenset(
-    ["several", "many", "some", "two", "three", "four", "five", "other", "others", "most", "both", "one", "another", "few"]
+    {"several", "many", "some", "two", "three", "four", "five", "other", "others", "most"}
+    | {"both", "one", "another", "few"}
 )
 _AUX = frozenset(
     [
