@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from calendar import monthrange
 from datetime import date, timedelta
+from functools import lru_cache
 
 # Season codes and the months they cover (meteorological seasons, northern hemisphere;
 # winter runs from December of the named year into February of the next).
@@ -118,6 +119,7 @@ def safe_date(year: int, month: int, day: int) -> date | None:
     return date(year, month, day)
 
 
+@lru_cache(maxsize=4096)
 def interval_for_value(value: str) -> tuple[date, date, str] | None:
     """Resolve a TIMEX3 value to ``(first_day, last_day, precision)``, both inclusive.
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import MONTHS, ORDINALS, SEASONS, TENS, UNITS_SMALL, WEEKDAYS, alt
+from .lexicon import MONTHS, ORDINALS, SEASONS, TENS, UNITS_SMALL, WEEKDAYS, alt, trie_alt
 
 END = r"(?![a-z0-9])"
 # One gap between words: spaces, or a line break without a blank line.
@@ -25,16 +25,16 @@ APOS = "['\u2019]"
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")]
 _ABBR_MONTHS = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec"]
-_MONTH = rf"(?:{alt(_FULL_MONTHS)}|(?:{alt(_ABBR_MONTHS)})\.?)"
-_WEEKDAY = alt(WEEKDAYS)
-_SEASON = alt(SEASONS)
-_SMALL = alt(UNITS_SMALL)
-_TENS = alt(TENS)
+_MONTH = rf"(?:{trie_alt(_FULL_MONTHS)}|(?:{trie_alt(_ABBR_MONTHS)})\.?)"
+_WEEKDAY = trie_alt(WEEKDAYS)
+_SEASON = trie_alt(SEASONS)
+_SMALL = trie_alt(UNITS_SMALL)
+_TENS = trie_alt(TENS)
 NUMWORD = (
     rf"(?:(?:{_TENS})(?:{SH}(?:{_SMALL}))?|{_SMALL}|a{S}hundred|hundred|a{S}thousand)"
     rf"(?:{S}(?:hundred|thousand))?"
 )
-_ORD_SMALL = alt(ORDINALS)
+_ORD_SMALL = trie_alt(ORDINALS)
 ORDWORD = rf"(?:(?:twenty|thirty){SH}(?:{_ORD_SMALL})|{_ORD_SMALL})"
 YEARWORDS = (
     rf"(?:(?:nineteen|eighteen|twenty){SH}(?:(?:{_TENS})(?:{SH}(?:{_SMALL}))?|{_SMALL})"
@@ -248,8 +248,73 @@ FAMILIES: list[tuple[str, str]] = [
     ("ya", _YEAR_AGO), ("rf", _REF),
 ]  # fmt: skip
 
-GRAMMAR = re.compile("|".join(p for _, p in FAMILIES))
 FAMILY_RES: dict[str, re.Pattern[str]] = {name: re.compile(p) for name, p in FAMILIES}
+
+# Which families can start with which first word.  At a candidate start the tagger
+# only tries the families listed for the word found there, which keeps the cost per
+# position low.  "#d" stands for a number, "#a" for an apostrophe year ("'90s").
+_MODW = {"early", "late", "mid", "the"}
+_MONTHW = set(_FULL_MONTHS) | set(_ABBR_MONTHS)
+_NUMW = {*UNITS_SMALL, *TENS, "hundred", "thousand", "a", "an", "one", "several", "few",
+         "many", "some", "couple", "dozens", "hundreds", "dozen", "#d"}  # fmt: skip
+_UNITW = {
+    *(u + s for u in ("second", "minute", "hour", "day", "night", "week", "fortnight",
+                      "month", "quarter", "year", "decade") for s in ("", "s")),
+    "century", "centuries", "millennium", "millennia",
+}  # fmt: skip
+_APPROXW = {"nearly", "almost", "more", "less", "fewer", "at", "up", "no", "not", "over",
+            "under", "well", "in", "upwards", "the"}  # fmt: skip
+_DETW = {"the", "these", "those", "its", "their", "this", "that", "his", "her", "our", "a", "an"}
+_POSW = {"first", "last", "past", "next", "coming", "previous", "following", "final",
+         "latest", "remaining", "additional", "further", "entire", "whole", "full", "same",
+         "initial", "ensuing", "preceding", "recent", "subsequent", "prior", "other"}  # fmt: skip
+_ORDW = set(ORDINALS) | {"twenty", "thirty"}
+FIRST_WORDS: dict[str, set[str]] = {
+    "iso": {"#d"},
+    "nd": {"#d"},
+    "tm": {"#d", *UNITS_SMALL, "noon", "midnight", "midday"},
+    "ho": {"last", "next", "this", "the", "thanksgiving", "christmas", "new", "easter",
+           "good", "independence", "halloween", "valentine", "labor", "memorial",
+           "veterans", "election", "boxing"},
+    "mdy": {"this", "last", "next", "coming", "the", "#d", *WEEKDAYS, *_MONTHW, *_ORDW},
+    "my": {*_MODW, *_MONTHW},
+    "q": {"the", "its", "their", "this", "that", "a", "an", "#d", "last", "next", "fiscal",
+          "calendar", "flat", "strong", "weak", "first", "second", "third", "fourth",
+          "final", "latter", "q"},
+    "qr": {"the", "this", "that", "its", "their", "last"},
+    "fy": {"the", "current", "this", "last", "next", "previous", "coming", "new", "fiscal",
+           "fy"},
+    "dc": {*_MODW, "first", "second", "last", "latter", "#d", "#a", "nineteen", "eighteen",
+           "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+           "nineties", "this", "next", "previous", "turn", *_ORDW},
+    "ag": {*_APPROXW, "about", "around", "some", "roughly", "approximately", *_NUMW,
+           "½", *_UNITW},
+    "st": {"every", "each", "per", "once", "twice", "thrice", *_NUMW, "daily", "weekly",
+           "biweekly", "bi", "monthly", "bimonthly", "annually", "yearly", "hourly",
+           "nightly", "semiannually", "semi", "biannually", "fortnightly"},
+    "ru": {*_MODW, "earlier", "later", "around", "by", "last", "this", "next", "past",
+           "coming", "current", "previous", "following", "that", "year", "end"},
+    "se": {*_MODW, "this", "last", "next", "coming", "past", "that", *SEASONS},
+    "du": {*_APPROXW, "each", *_DETW, *_POSW, *_NUMW, "½", "more", "additional", "extra",
+           "straight", "consecutive", "full", "long", "fiscal", *_UNITW},
+    "mo": {*_MODW, "last", "next", "this", "coming", "past", *_MONTHW},
+    "yr": {*_MODW, "year", "#d", "nineteen", "eighteen", "two", "twenty"},
+    "rd": {"early", "late", "earlier", "later", "mid", "the", "today", "tonight",
+           "yesterday", "tomorrow", "overnight", "this", "last", "midmorning",
+           "midafternoon", "midday"},
+    "an": {"early", "late", "earlier", "later", "the", "next", "following", "previous",
+           "prior", "same", "that"},
+    "wd": {"early", "late", "earlier", "later", "mid", "last", "next", "this", "coming",
+           "past", *WEEKDAYS, *(w + "s" for w in WEEKDAYS)},
+    "ya": {"year"},
+    "rf": {"right", "just", "now", "currently", "presently", "nowadays", "these", "at",
+           "the", "current", "more", "most", "very", "recently", "lately", "a", "some"},
+}  # fmt: skip
+FAMILIES_BY_FIRST: dict[str, tuple[str, ...]] = {}
+for _name, _ in FAMILIES:
+    for _w in FIRST_WORDS[_name]:
+        FAMILIES_BY_FIRST[_w] = (*FAMILIES_BY_FIRST.get(_w, ()), _name)
+FIRST_TOKEN = re.compile(r"[a-z]+|\d|['\u2019]\d|½")
 
 # Head words: every expression the grammar accepts contains one of these.
 _ANCHOR_WORDS = [
@@ -270,7 +335,7 @@ _ANCHOR_WORDS = [
 ]  # fmt: skip
 _ANCHOR_PREFIXES = ["mid", "year-", "bi-"]
 ANCHOR = re.compile(
-    rf"(?<![a-z0-9])(?:(?:{alt(_ANCHOR_WORDS)})(?:s|{APOS}s|s{APOS})?(?![a-z])"
+    rf"(?<![a-z0-9])(?:(?:{trie_alt(_ANCHOR_WORDS)})(?:s|{APOS}s|s{APOS})?(?![a-z])"
     rf"|{alt(_ANCHOR_PREFIXES)}|\d|{APOS}\d\d)"
 )
 # Numbers worth trying: years, ordinals, clock times, numeric dates, and numbers

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
@@ -74,6 +75,29 @@ _UNIT_NORMALISE = {
 def alt(words: Iterable[str]) -> str:
     """Regex alternation of literal words, longest first so prefixes never win."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def trie_alt(words: Iterable[str]) -> str:
+    """Alternation of literal words factored into a prefix trie.
+
+    Python's ``re`` tries alternatives one by one; sharing prefixes ("ja(?:n|nuary)")
+    makes a scan over a long word list several times faster.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 def unit_stem(word: str) -> str:

@@ -16,7 +16,15 @@ from . import rules_abs as ra
 from . import rules_rel as rr
 from .context import Context, Hit
 from .dates import interval_for_value
-from .grammar import ANCHOR, DIGIT_OK, FAMILIES, FAMILY_RES, GRAMMAR, LEFT_WORDS
+from .grammar import (
+    ANCHOR,
+    DIGIT_OK,
+    FAMILIES,
+    FAMILIES_BY_FIRST,
+    FAMILY_RES,
+    FIRST_TOKEN,
+    LEFT_WORDS,
+)
 from .model import DATE, TIME, Timex
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
@@ -39,8 +47,6 @@ _CAPITAL_ANCHORS = frozenset({
     "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
 
-_SEPARATORS = " \t\u00a0-\n"
-_WORDCHARS = "'\u2019./,&"
 _MAX_LEFT_WORDS = 7
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
@@ -55,58 +61,48 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+_TOKEN = re.compile(r"[^\s-]+")
+_LEFT_WINDOW = 64
+
+
 def _left_starts(lower: str, anchor: int, floor: int) -> list[int]:
-    """Word starts before ``anchor`` an expression containing it could begin at."""
+    """Word starts before ``anchor`` an expression containing it could begin at.
+
+    Walks left over words that can open or modify a time expression ("the", "early",
+    "last", numbers ...), at most a few words and never across a blank line.
+    """
+    lo = max(floor, anchor - _LEFT_WINDOW)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lower, lo, anchor)]
     starts = [anchor]
-    i = anchor
-    for _ in range(_MAX_LEFT_WORDS):
-        j = i
-        newlines = 0
-        while j > floor and lower[j - 1] in _SEPARATORS:
-            j -= 1
-            if lower[j] == "\n":
-                newlines += 1
-        if j == i or newlines > 1:
+    prev_start = anchor
+    for start, word in reversed(tokens[-_MAX_LEFT_WORDS:]):
+        if lower.count("\n", start, prev_start) > 1:
             break
-        k = j
-        while k > floor and (lower[k - 1].isalnum() or lower[k - 1] in _WORDCHARS):
-            k -= 1
-        word = lower[k:j].rstrip(",")
-        if not word or not (word in LEFT_WORDS or word.replace(",", "").replace(".", "").isdigit()):
+        word = word.rstrip(",")
+        if not (word in LEFT_WORDS or word.replace(",", "").replace(".", "").isdigit()):
             break
-        starts.append(k)
-        i = k
+        if start == lo and lo > floor and not lower[lo - 1].isspace():
+            break  # the window cut a word in two
+        starts.append(start)
+        prev_start = start
     starts.reverse()
     return starts
 
 
-def _try(m: re.Match[str] | None, anchor: int, ctx: Context, family: str) -> Hit | None:
-    if m is None or m.end() <= anchor:
-        return None
-    return HANDLERS[family](m, ctx)
-
-
 def _match_at(ctx: Context, start: int, anchor: int) -> Hit | None:
-    """Best hit starting at ``start`` that covers ``anchor``."""
-    m = GRAMMAR.match(ctx.lower, start)
-    if m is None or m.end() <= anchor:
+    """First family (in grammar order) whose match at ``start`` covers ``anchor`` and
+    whose handler accepts it."""
+    first = FIRST_TOKEN.match(ctx.lower, start)
+    if first is None:
         return None
-    first = m.lastgroup or ""
-    hit = _try(m, anchor, ctx, first)
-    if hit is not None:
-        return hit
-    # The first family that matched rejected it ("May" the verb, "1500 troops"); give
-    # the later families a chance at the same start.
-    seen = False
-    for name, _ in FAMILIES:
-        if name == first:
-            seen = True
-            continue
-        if not seen:
-            continue
-        hit = _try(FAMILY_RES[name].match(ctx.lower, start), anchor, ctx, name)
-        if hit is not None:
-            return hit
+    word = first.group()
+    key = "#d" if word[0].isdigit() or word == "½" else "#a" if not word[0].isalpha() else word
+    for name in FAMILIES_BY_FIRST.get(key, ()):
+        m = FAMILY_RES[name].match(ctx.lower, start)
+        if m is not None and m.end() > anchor:
+            hit = HANDLERS[name](m, ctx)
+            if hit is not None:
+                return hit
     return None
 
 
