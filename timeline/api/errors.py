@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -57,34 +58,31 @@ def _fields(detail: Any) -> dict[str, Any]:
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF exception handler: the one error shape, `Retry-After` kept on 429."""
     if isinstance(exc, ServiceError):
-        service_exc = exc
-        exc = ServiceAPIException(exc)
-        if isinstance(service_exc.detail, dict):
-            # Field-level service errors are validation errors with a status of their own.
-            response = Response(
-                error_body(
-                    service_exc.status_code,
-                    service_exc.code,
-                    _message(service_exc.status_code),
-                    _fields(service_exc.detail),
-                ),
-                status=service_exc.status_code,
+        if isinstance(exc.detail, dict):
+            # Field-level service errors: a validation error with the service's status/code.
+            body = error_body(
+                exc.status_code, exc.code, _message(exc.status_code), _fields(exc.detail)
             )
-            return response
+            return Response(body, status=exc.status_code)
+        exc = ServiceAPIException(exc)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied()
     response = drf_exception_handler(exc, context)
-    if response is None:
+    if response is None or not isinstance(exc, exceptions.APIException):
         return None  # unexpected: Django's handler500 answers (JSON for /api/, see below)
     if isinstance(exc, exceptions.ValidationError):
         response.data = error_body(
             response.status_code, "invalid", "Invalid input.", _fields(exc.detail)
         )
         return response
-    detail = exc.detail if isinstance(exc, exceptions.APIException) else str(exc)
-    codes = exc.get_codes() if isinstance(exc, exceptions.APIException) else "error"
+    codes = exc.get_codes()
     code = codes if isinstance(codes, str) else _default_code(response.status_code)
+    detail = exc.detail
     message = str(detail) if isinstance(detail, str) else _message(response.status_code)
-    extra: dict[str, Any] = {}
     fields = None if isinstance(detail, str) else _fields(detail)
+    extra: dict[str, Any] = {}
     if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
         extra["retry_after"] = math.ceil(exc.wait)
         response["Retry-After"] = str(math.ceil(exc.wait))

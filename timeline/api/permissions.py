@@ -21,6 +21,8 @@ class ActionPermission(BasePermission):
 
     def has_permission(self, request: Request, view: Any) -> bool:
         action = getattr(view, "action", None)
+        if action is None and hasattr(view, "action_map"):
+            return True  # a method this viewset does not route: let DRF answer 405
         perms: tuple[str, ...] = getattr(view, "action_permissions", {}).get(action, ())
         staff_only = getattr(view, "staff_only", False) or action in getattr(
             view, "staff_actions", ()

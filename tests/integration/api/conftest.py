@@ -25,6 +25,18 @@ from tests.factories import (
 from timeline.enums import EntityKind, EventRole, EventType, ReviewState, Stance
 
 
+@pytest.fixture(autouse=True)
+def change_counter():
+    """Start the change counter above the factories' change numbers (10 000 000 + n), as in
+    a real database where every change number comes from it."""
+    from timeline.models import ChangeCounter
+
+    counter, _ = ChangeCounter.objects.update_or_create(
+        name="timeline", defaults={"value": 50_000_000}
+    )
+    return counter
+
+
 @pytest.fixture
 def client() -> APIClient:
     return APIClient()
