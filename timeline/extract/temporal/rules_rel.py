@@ -1,99 +1,18 @@
-"""Handlers for deictic and quantified families: relative days/weeks/years, offsets
-("two years ago"), durations, sets, weekdays and the ``*_REF`` words."""
+"""Handlers for deictic expressions: offsets ("two years ago"), relative weeks,
+months and years, relative days and times of day, anaphora ("the next day"),
+weekdays, and the ``*_REF`` words."""
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from .context import Context, Hit, resolve_weekday
-from .dates import add_months, fmt_day, fmt_month, fmt_week, quarter_of, weekday_on_or_before
-from .lexicon import DAY_PARTS, MONTHS, SEASONS, UNIT_CODES, WEEKDAYS, parse_number, unit_stem
+from .dates import add_months, fmt_day, fmt_month, fmt_week, weekday_on_or_before
+from .lexicon import DAY_PARTS, WEEKDAYS, parse_number, unit_stem
 from .model import DATE, DURATION, SET, TIME
-from .rules_abs import g, last_completed_quarter, mod_of, norm
+from .rules_common import Match, g, mod_of, norm
+from .rules_dur import APPROX_MODS, VAGUE, duration_value
 from .tense import FUTURE
-
-Match = re.Match[str]
-
-_APPROX_MODS: dict[str, str] = {
-    "nearly": "LESS_THAN", "almost": "LESS_THAN", "less than": "LESS_THAN",
-    "fewer than": "LESS_THAN", "under": "LESS_THAN", "more than": "MORE_THAN",
-    "over": "MORE_THAN", "well over": "MORE_THAN", "in excess of": "MORE_THAN",
-    "upwards of": "MORE_THAN", "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE",
-    "up to": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "not more than": "EQUAL_OR_LESS", "about": "APPROX", "around": "APPROX",
-    "some": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
-    "the better part of": "APPROX",
-}  # fmt: skip
-
-_VAGUE = frozenset({
-    "several", "few", "a few", "many", "some", "a number of", "dozens of", "hundreds of",
-})  # fmt: skip
-
-# Words before a bare plural unit that make it a duration: "for years", "within weeks".
-_BARE_PLURAL_OK = frozenset({
-    "for", "within", "in", "over", "after", "lasting", "last", "took", "take", "takes",
-    "spent", "spend", "spending", "wait", "waited", "waiting", "lasted", "than", "than,",
-})  # fmt: skip
-
-_SINGULAR_POS_OK = frozenset({
-    "entire", "whole", "full", "remaining", "additional", "extra", "further",
-})  # fmt: skip
-
-_PART_CODES = dict(DAY_PARTS)
-
-
-def _scale(n: float, code: str, is_time: bool) -> str:
-    """TIMEX3 duration value for ``n`` units, splitting fractions into smaller units."""
-    if code == "E":
-        n, code = n * 10, "Y"
-    elif code == "C":
-        n, code = n * 100, "Y"
-    elif code == "L":
-        n, code = n * 1000, "Y"
-    whole = int(n)
-    frac = n - whole
-    if frac < 1e-9:
-        return f"PT{whole}{code}" if is_time else f"P{whole}{code}"
-    smaller = {"Y": (12, "M", False), "M": (30, "D", False), "W": (7, "D", False),
-               "D": (24, "H", True), "Q": (3, "M", False)}  # fmt: skip
-    if is_time:
-        sub = {"H": (60, "M"), "M": (60, "S")}.get(code)
-        if sub is None:
-            return f"PT{n:g}{code}"
-        rest = round(frac * sub[0])
-        return f"PT{whole}{code}{rest}{sub[1]}" if whole else f"PT{rest}{sub[1]}"
-    k, sub_code, sub_time = smaller[code]
-    rest = round(frac * k)
-    head = f"{whole}{code}" if whole else ""
-    return f"P{head}T{rest}{sub_code}" if sub_time else f"P{head}{rest}{sub_code}"
-
-
-def duration_value(qty: str | None, unit_word: str, half: bool = False) -> str | None:
-    """``"two", "years"`` -> ``P2Y``; vague amounts give ``PXY``; None if not a duration."""
-    stem = unit_stem(unit_word)
-    if stem not in UNIT_CODES or stem == "weekend":
-        return None
-    code, is_time = UNIT_CODES[stem]
-    if stem == "fortnight":
-        code = "W"
-    n = 1.0 if qty is None else parse_number(qty)
-    if n is None:
-        if qty is not None and norm(qty) not in _VAGUE and norm(qty) not in (
-            "a couple", "couple of", "a couple of"
-        ):  # fmt: skip
-            return None
-        x = {"E": "E", "C": "C", "L": "L"}.get(code, code)
-        return f"PTX{x}" if is_time else f"PX{x}"
-    if stem == "fortnight":
-        n *= 2
-    if stem == "quarter":
-        n, code = n * 3, "M"
-    if half:
-        n += 0.5
-    if n <= 0:
-        return None
-    return _scale(n, code, is_time)
 
 
 def h_ag(m: Match, ctx: Context) -> Hit | None:
@@ -101,7 +20,7 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
     unit = unit_stem(m["ag_u"])
     direction = norm(m["ag_dir"]) or ""
     apx = norm(g(m, "ag_apx"))
-    mod = _APPROX_MODS.get(apx or "")
+    mod = APPROX_MODS.get(apx or "")
     n = parse_number(qty)
     plural = m["ag_u"].endswith("s")
     if n is not None and g(m, "ag_half"):
@@ -113,7 +32,7 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
         return Hit(DURATION, value, mod, m.start(), m.end()) if value else None
     sign = 1 if direction in ("from now", "hence") else -1
     if n is None:
-        if qty in _VAGUE or (qty == "" and plural):
+        if qty in VAGUE or (qty == "" and plural):
             return Hit(DATE, "FUTURE_REF" if sign > 0 else "PAST_REF", None, m.start(), m.end())
         return None
     if (n == 1 and plural and qty not in ("1", "one")) or n > 10000:
@@ -147,40 +66,6 @@ def _offset_value(base: date, n: float, unit: str) -> str | None:
     if unit in ("hour", "minute", "second"):
         return fmt_day(base)
     return None
-
-
-def h_st(m: Match, ctx: Context) -> Hit | None:
-    adv = g(m, "st_adv")
-    if adv:
-        key = adv.replace("-", "")
-        value = {"daily": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-                 "bimonthly": "P2M", "annually": "P1Y", "yearly": "P1Y",
-                 "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "semiannually": "P6M",
-                 "biannually": "P6M", "fortnightly": "P2W"}.get(key)  # fmt: skip
-        return Hit(SET, value, None, m.start(), m.end()) if value else None
-    if g(m, "st_f"):
-        value = duration_value(None, m["st_u2"])
-        return Hit(SET, value, None, m.start(), m.end()) if value else None
-    if g(m, "st_wd"):
-        if not ctx.is_capitalised(m.start("st_wd")):
-            return None
-        return Hit(SET, f"XXXX-WXX-{WEEKDAYS[m['st_wd']] + 1}", None, m.start(), m.end())
-    if g(m, "st_mon"):
-        mon = MONTHS.get(m["st_mon"].rstrip("."))
-        if mon is None or not ctx.is_capitalised(m.start("st_mon")):
-            return None
-        return Hit(SET, f"XXXX-{mon:02d}", None, m.start(), m.end())
-    if g(m, "st_se"):
-        return Hit(SET, f"XXXX-{SEASONS[m['st_se']]}", None, m.start(), m.end())
-    if g(m, "st_dp"):
-        return Hit(SET, f"XXXX-XX-XXT{_PART_CODES[m['st_dp']]}", None, m.start(), m.end())
-    qty = g(m, "st_n")
-    if g(m, "st_other"):
-        qty = "two"
-    value = duration_value(qty, m["st_u"])
-    if value is None or "X" in value:
-        return None
-    return Hit(SET, value, None, m.start(), m.end())
 
 
 def _current(d: date, unit: str) -> str:
@@ -268,133 +153,6 @@ def _weekend_value(ctx: Context, m: Match, rel: str) -> str:
     return _weekend(weekday_on_or_before(dct, 5))
 
 
-_RATE_WORDS = frozenset({
-    "million", "billion", "trillion", "thousand", "percent", "%", "times", "once", "twice",
-    "dollars", "cents", "euros", "pounds", "each", "apiece", "barrels", "tons", "hours",
-    "miles", "people",
-})  # fmt: skip
-_COUNTED = re.compile(r"(?:\d[\d,.]*|[a-z]+)\s+[a-z]+s?\s*$")
-
-
-def _money_before(ctx: Context, pos: int) -> bool:
-    """True when a rate precedes ``pos``: "$5 billion a year", "700 seats a week"."""
-    prev = ctx.prev_word(pos)
-    counted = _COUNTED.search(ctx.lower, max(0, pos - 40), pos)
-    if counted and counted.group(0)[0].isdigit():
-        return True
-    return bool(prev) and (prev[-1].isdigit() or prev in _RATE_WORDS)
-
-
-_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "'ll", "he", "she"})
-_YEAR_ENDED = frozenset({"ended", "ending", "ends", "through"})
-
-
-def _number_before(ctx: Context, pos: int) -> bool:
-    """True when a number directly precedes ``pos`` ("52 years old", "8-month-old")."""
-    prev = ctx.prev_word(pos).rstrip("-")
-    if prev in ("a", "an"):
-        return False
-    return bool(prev) and (prev[0].isdigit() or parse_number(prev) is not None)
-
-
-def h_du(m: Match, ctx: Context) -> Hit | None:
-    unit_word = m["du_u"]
-    stem = unit_stem(unit_word)
-    plural = unit_word.endswith("s") and stem != unit_word
-    qty = norm(g(m, "du_q"))
-    det = norm(g(m, "du_det"))
-    pos = norm(g(m, "du_pos"))
-    suf = g(m, "du_suf")
-    apx = norm(g(m, "du_apx"))
-    if qty is None and det in ("a", "an"):
-        qty, det = det, None  # "within a week": the article is the amount
-    n = parse_number(qty) if qty else None
-    nxt = ctx.next_word(m.end("du_u"))
-    if stem == "quarter" and (nxt == "of" or not (pos or (n is not None and n >= 2) or (
-        qty in _VAGUE
-    ))):  # fmt: skip
-        return None
-    if stem == "second" and not (plural or (n is not None and qty not in ("a", "an"))):
-        return None
-    if stem == "night" and n is None:
-        return None
-    if (
-        suf
-        and "old" in suf
-        and stem == "year"
-        and (n is not None or _number_before(ctx, m.start()))
-    ):
-        return None  # "a 13-year-old", "52 years old": an age
-    if suf and _number_before(ctx, m.start()) and qty is None:
-        return None  # the tail of "8-month-old" whose number was rejected
-    if qty in ("a", "an") and plural:
-        return None
-    if qty is None:
-        if pos:
-            if not plural and pos not in _SINGULAR_POS_OK:
-                return None
-            if pos in ("first", "final", "initial", "same", "other") and not plural:
-                return None
-        elif suf:
-            pass  # "decades-long", "year-long", "years-old"
-        elif plural:
-            prev = ctx.prev_word(m.start())
-            if det:
-                if det not in ("the",) or prev not in _BARE_PLURAL_OK | {
-                    "during",
-                    "through",
-                    "throughout",
-                }:
-                    return None
-            elif prev not in _BARE_PLURAL_OK or nxt in ("of", "old", "ago", "later", "earlier"):
-                return None
-            if not ctx.text[m.start("du_u")].islower():
-                return None
-        elif det == "the" and (g(m, "du_more") == "fiscal" or nxt in _YEAR_ENDED):
-            pass  # "the fiscal year", "the year ended Sept. 30"
-        elif (
-            det == "the"
-            and stem == "year"
-            and not g(m, "du_more")
-            and ctx.prev_word(m.start()) in ("for", "of", "during", "throughout")
-        ):
-            # "a high for the year", "the first nine months of the year": this year.
-            if ctx.next_word(m.end())[:1].isdigit() or ctx.next_word(m.end()) in (
-                "two",
-                "nineteen",
-            ):
-                return None  # "the year 2000" is the year family's
-            return Hit(DATE, f"{ctx.dct.year:04d}", None, m.start(), m.end())
-        else:
-            return None
-        value = duration_value("several" if plural else None, unit_word)
-    else:
-        if n is None and not plural and "-" not in ctx.lower[m.end("du_q") : m.start("du_u")]:
-            return None  # "several year" (but "a several-year tenure")
-        if n is not None and n != 1 and not plural and not suf and not g(m, "du_half"):
-            # "two-year" is fine ("a two-year term"), "two year" only before a noun.
-            sep = ctx.lower[m.end("du_q") : m.start("du_u")]
-            if "-" not in sep and not ctx.next_word(m.end())[:1].isalpha():
-                return None
-        if qty == "one" and stem == "day" and not det and ctx.prev_word(m.start()) in _MODALS:
-            return Hit(DATE, "FUTURE_REF", None, m.start(), m.end())  # "will one day"
-        rate = qty in ("a", "an", "one") and not (det or pos or apx or plural)
-        if rate and _money_before(ctx, m.start()):
-            value = duration_value(None, unit_word)
-            return Hit(SET, value, None, m.start(), m.end()) if value else None
-        value = duration_value(qty, unit_word, bool(g(m, "du_half")))
-    if value is None:
-        return None
-    start = m.start()
-    if det in ("a", "an") and not pos and not apx and g(m, "du_q"):
-        start = m.start("du_q")  # "a [10-year] bond": the article is not part of it
-    elif apx in ("over", "under") and (det or pos):
-        # "over the next several weeks": here "over" is a preposition, not a modifier.
-        start = m.start("du_det") if det else m.start("du_pos")
-        apx = None
-    return Hit(DURATION, value, _APPROX_MODS.get(apx or ""), start, m.end())
-
-
 _RD_OFFSET = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "today": 0, "tonight": 0, "overnight": 0}  # fmt: skip
 
@@ -471,7 +229,3 @@ def h_rf(m: Match, ctx: Context) -> Hit | None:
     if g(m, "rf_past"):
         return Hit(DATE, "PAST_REF", None, m.start(), m.end())
     return Hit(DATE, "FUTURE_REF", None, m.start(), m.end())
-
-
-__all__ = ["h_ag", "h_an", "h_du", "h_rd", "h_rf", "h_ru", "h_st", "h_wd", "h_ya",
-           "last_completed_quarter", "quarter_of"]  # fmt: skip

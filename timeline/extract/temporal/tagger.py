@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 
-from . import rules_abs as ra
+from . import rules_dates as rd
+from . import rules_dur as ru
+from . import rules_periods as rp
 from . import rules_rel as rr
 from .context import Context, Hit
 from .dates import interval_for_value
@@ -30,10 +32,10 @@ from .model import DATE, TIME, Timex
 Handler = Callable[[re.Match[str], Context], Hit | None]
 
 HANDLERS: dict[str, Handler] = {
-    "iso": ra.h_iso, "nd": ra.h_nd, "tm": ra.h_tm, "ho": ra.h_ho, "mdy": ra.h_mdy,
-    "my": ra.h_my, "q": ra.h_q, "qr": ra.h_qr, "fy": ra.h_fy, "dc": ra.h_dc,
-    "ag": rr.h_ag, "st": rr.h_st, "ru": rr.h_ru, "se": ra.h_se, "du": rr.h_du,
-    "mo": ra.h_mo, "yr": ra.h_yr, "rd": rr.h_rd, "an": rr.h_an, "wd": rr.h_wd,
+    "iso": rd.h_iso, "nd": rd.h_nd, "tm": rd.h_tm, "ho": rd.h_ho, "mdy": rd.h_mdy,
+    "my": rd.h_my, "q": rp.h_q, "qr": rp.h_qr, "fy": rp.h_fy, "dc": rp.h_dc,
+    "ag": rr.h_ag, "st": ru.h_st, "ru": rr.h_ru, "se": rp.h_se, "du": ru.h_du,
+    "mo": rd.h_mo, "yr": rd.h_yr, "rd": rr.h_rd, "an": rr.h_an, "wd": rr.h_wd,
     "ya": rr.h_ya, "rf": rr.h_rf,
 }  # fmt: skip
 assert set(HANDLERS) == {name for name, _ in FAMILIES}

@@ -1,7 +1,8 @@
-"""Handlers for calendar-anchored families: dates, months, years, quarters, seasons.
+"""Handlers for calendar dates: ISO/numeric dates, clock times, holidays, month-day,
+month-year, bare months and years.
 
 Each handler takes the grammar match and the document ``Context`` and returns a
-``Hit`` or ``None`` to reject the match (the tagger then tries the other families).
+``Hit`` or ``None`` to reject the match (the tagger then tries the later families).
 """
 
 from __future__ import annotations
@@ -9,45 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .context import (
-    Context,
-    Hit,
-    pick_date,
-    resolve_month,
-    resolve_month_day,
-    resolve_quarter_year,
-    resolve_season,
-    resolve_weekday,
-)
-from .dates import (
-    easter,
-    fmt_day,
-    fmt_month,
-    fmt_week,
-    nth_weekday,
-    quarter_of,
-    safe_date,
-)
-from .lexicon import MONTHS, SEASONS, UNITS_SMALL, WEEKDAYS, parse_ordinal, parse_year_words
+from .context import Context, Hit, pick_date, resolve_month, resolve_month_day, resolve_weekday
+from .dates import easter, fmt_day, fmt_month, fmt_week, nth_weekday, safe_date
+from .lexicon import MONTHS, UNITS_SMALL, WEEKDAYS, parse_ordinal, parse_year_words
 from .model import DATE, TIME
-
-Match = re.Match[str]
-
-MODS: dict[str, str | None] = {
-    "early": "START", "late": "END", "mid": "MID", "the end of": "END",
-    "the beginning of": "START", "the start of": "START", "the middle of": "MID",
-    "the first half of": "START", "the second half of": "END", "the last half of": "END",
-    "first half of": "START", "second half of": "END", "last half of": "END",
-    "latter half of": "END", "the latter half of": "END", "the turn of": "MID",
-    "turn of the": "MID", "earlier": None, "later": None, "the rest of": None,
-}  # fmt: skip
-
-# Words after which a capitalised "May" is the month, not the modal verb.
-_MAY_OK_BEFORE = frozenset({
-    "in", "since", "by", "until", "till", "through", "from", "to", "during", "before",
-    "after", "of", "last", "next", "this", "early", "late", "mid", "and", "or", "between",
-    "on", "for", "that", "the", "as", "around", "throughout", "into", "-",
-})  # fmt: skip
+from .rules_common import PREPS, Match, g, mod_of, month_ok, norm, year_of
 
 # A 4-digit number followed by these is a count or a clock time, not a year.
 _NOT_YEAR_AFTER = frozenset({
@@ -60,6 +27,7 @@ _NOT_YEAR_AFTER = frozenset({
     "civilians", "police", "officers", "aircraft", "planes", "ships", "tanks", "guns",
     "kg", "km", "mph", "ft", "lb", "lbs", "mm", "cm", "percent", "per", "to", "-to-",
 })  # fmt: skip
+
 _NOT_YEAR_BEFORE = frozenset({
     "flight", "route", "highway", "room", "no.", "number", "apollo", "model", "boeing",
     "airbus", "interstate", "page", "pages", "chapter", "section", "article", "resolution",
@@ -67,6 +35,7 @@ _NOT_YEAR_BEFORE = frozenset({
     "around", "approximately", "roughly", "only", "just", "least", "of", "top", "dow",
     "index", "s&p", "nasdaq", "at", "to", "by", "from", "and", "or", "up", "down",
 })  # fmt: skip
+
 # ...unless the number is clearly introduced as a date.
 _YEAR_OK_BEFORE = frozenset({
     "in", "since", "until", "till", "during", "before", "after", "early", "late", "mid",
@@ -75,57 +44,6 @@ _YEAR_OK_BEFORE = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "a", "his", "her", "their",
 })  # fmt: skip
-_PREPS = frozenset({
-    "in", "since", "by", "until", "till", "through", "throughout", "during", "before",
-    "after", "for", "over", "from", "into", "to", "around", "of",
-})  # fmt: skip
-
-
-def g(m: Match, name: str) -> str | None:
-    """Group ``name`` of ``m``; None when unmatched or absent from this family."""
-    try:
-        return m.group(name)
-    except IndexError:
-        return None
-
-
-def norm(s: str | None) -> str | None:
-    return " ".join(s.split()) if s else None
-
-
-def mod_of(word: str | None) -> str | None:
-    return MODS.get(norm(word) or "") if word else None
-
-
-def year_of(m: Match, p: str, ctx: Context) -> int | None:
-    """The year in groups ``{p}year``/``{p}yy`` (a 2-digit year pivots around the DCT)."""
-    y = g(m, p + "year")
-    if y:
-        return int(y)
-    yy = g(m, p + "yy")
-    if yy:
-        n = int(yy)
-        century = ctx.dct.year // 100 * 100
-        return century + n if century + n <= ctx.dct.year + 20 else century - 100 + n
-    return None
-
-
-def month_ok(ctx: Context, m: Match, group: str, *, bare: bool = False) -> int | None:
-    """Month number if the month word is a real month mention (capitalised, not "may")."""
-    word = g(m, group)
-    if word is None:
-        return None
-    pos = m.start(group)
-    if not ctx.is_capitalised(pos):
-        return None
-    key = word.rstrip(".")
-    if bare and key == "may":
-        prev = ctx.prev_word(m.start())
-        if m.start() == m.start(group) and prev not in _MAY_OK_BEFORE:
-            return None
-    if bare and len(key) <= 4 and key not in ("may", "june", "july") and not word.endswith("."):
-        return None
-    return MONTHS.get(key)
 
 
 def h_iso(m: Match, ctx: Context) -> Hit | None:
@@ -196,7 +114,7 @@ def h_tm(m: Match, ctx: Context) -> Hit | None:
     elif g(m, "tm_wd"):
         d = _weekday_date(m, ctx, "tm_wd", "tm_", None)
     elif g(m, "tm2_mon"):
-        d = _month_day(m, ctx, "tm2_", None)
+        d = month_day(m, ctx, "tm2_", None)
     else:
         d = ctx.anchor_day()
     if d is None:
@@ -265,7 +183,7 @@ def _weekday_date(m: Match, ctx: Context, wd_group: str, p: str, rel: str | None
     return resolve_weekday(ctx.dct, wd, rel, ctx.tense(m.start(), m.end()))
 
 
-def _month_day(m: Match, ctx: Context, p: str, rel: str | None) -> date | None:
+def month_day(m: Match, ctx: Context, p: str, rel: str | None) -> date | None:
     mon = month_ok(ctx, m, p + "mon")
     dom = parse_ordinal(m[p + "day"])
     if mon is None or dom is None or not 1 <= dom <= 31:
@@ -289,7 +207,7 @@ def h_mdy(m: Match, ctx: Context) -> Hit | None:
             return None
         d = _weekday_date(m, ctx, "mdy_wd", p, rel)
     else:
-        d = _month_day(m, ctx, p, rel)
+        d = month_day(m, ctx, p, rel)
     if d is None:
         return None
     return Hit(DATE, fmt_day(d), None, m.start(), m.end())
@@ -322,11 +240,11 @@ def h_mo(m: Match, ctx: Context) -> Hit | None:
         nxt = ctx.next_word(m.end())
         # "June Carter", "April Ryan": a capitalised word follows and no preposition
         # introduces the month.
-        if nxt and m.end() < len(ctx.text) and prev not in _PREPS:
+        if nxt and m.end() < len(ctx.text) and prev not in PREPS:
             after = ctx.text[m.end() : m.end() + 3].lstrip(" ")
             if after[:1].isupper() and ctx.text[m.end() : m.end() + 1] == " ":
                 return None
-        if nxt in ("of", "for") and prev not in _PREPS:
+        if nxt in ("of", "for") and prev not in PREPS:
             return None  # "the March of Dimes", "the annual March for Life"
     tense = None if rel else ctx.tense(m.start(), m.end())
     return Hit(DATE, resolve_month(ctx.dct, mon, rel, tense), mod_of(modw), m.start(), m.end())
@@ -365,164 +283,3 @@ def _looks_like_year(ctx: Context, start: int, end: int, y: int) -> bool:
     # A plural noun right after a number reads as a count ("1500 protesters").
     follow = ctx.text[end : end + 1]
     return not (follow == " " and nxt.endswith("s") and not nxt.endswith("'s") and len(nxt) > 3)
-
-
-def h_q(m: Match, ctx: Context) -> Hit | None:
-    if g(m, "q_qn"):
-        if not ctx.text[m.start("q_qn")].isupper():
-            return None
-        q = int(m["q_qn"][1])
-        ys = g(m, "q_y4")
-        if ys:
-            y = int(ys) if len(ys) == 4 else 2000 + int(ys[-2:])
-        else:
-            y = resolve_quarter_year(ctx.dct, q, ctx.tense(m.start(), m.end()))
-        ctx.quarter, ctx.quarter_pos = (y, q), m.end()
-        return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
-    ys = g(m, "q_y1") or g(m, "q_y2") or g(m, "q_y3")
-    rel = norm(g(m, "q_r1") or g(m, "q_r2"))
-    if g(m, "q_two"):
-        n, unit = 1, "H"
-    else:
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-             "4th": 4, "final": 4, "last": 4, "latter": 4}[m["q_ord"]]  # fmt: skip
-        unit = "Q" if m["q_unit"] == "quarter" else "H"
-        if unit == "H" and not ys and ctx.lower.startswith(" of the", m.end()):
-            return None  # "the last half of the '80s" is a decade's half
-        if unit == "H" and m["q_ord"] in ("last", "latter", "final"):
-            n = 2
-        if unit == "H" and n > 2:
-            return None
-    if unit == "Q" and m["q_ord"] == "last" and not ys and not rel and m.group(0)[:3] != "the":
-        y, n = last_completed_quarter(ctx.dct)  # "profit rose last quarter"
-    elif ys:
-        y = int(ys)
-    elif rel:
-        y = ctx.dct.year + {"last": -1, "next": 1, "the previous": -1}.get(rel, 0)
-    elif unit == "Q":
-        y = resolve_quarter_year(ctx.dct, n, ctx.tense(m.start(), m.end()))
-    else:
-        y = ctx.dct.year - (1 if n == 2 and ctx.dct.month <= 6 else 0)
-    if unit == "Q" and (y, n) < (ctx.dct.year, quarter_of(ctx.dct)):
-        # Only a quarter already under way can be the one being reported on.
-        ctx.quarter, ctx.quarter_pos = (y, n), m.end()
-    return Hit(DATE, f"{y:04d}-{unit}{n}", None, m.start(), m.end())
-
-
-def last_completed_quarter(d: date) -> tuple[int, int]:
-    q = quarter_of(d) - 1
-    return (d.year, q) if q else (d.year - 1, 4)
-
-
-def h_qr(m: Match, ctx: Context) -> Hit | None:
-    adj = norm(g(m, "qr_adj")) or ""
-    det = norm(m["qr_det"]) or ""
-    tail = norm(g(m, "qr_tail"))
-    unit = m["qr_unit"]
-    rq = ctx.reporting_quarter(m.start())
-    if unit == "period" and not adj and not tail:
-        return None
-    ended = _month_day(m, ctx, "qr_", "last") if g(m, "qr_mon") else None
-    if ended is not None and adj in ("", "latest", "current", "fiscal", "just ended", "same"):
-        # "the quarter ended Sept. 30" names its own quarter.
-        y, q = ended.year, quarter_of(ended)
-        ctx.quarter, ctx.quarter_pos = (y, q), m.end()
-        return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
-    if adj == "current":
-        y, q = ctx.dct.year, quarter_of(ctx.dct)
-    else:
-        y, q = rq or last_completed_quarter(ctx.dct)
-    if adj.replace("-", " ") in ("year earlier", "year ago", "corresponding", "comparable"):
-        if adj in ("corresponding", "comparable") and not tail:
-            return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
-        y -= 1
-    elif tail or det.startswith("last year"):
-        y -= 1
-    elif adj in ("previous", "prior"):
-        y, q = (y, q - 1) if q > 1 else (y - 1, 4)
-    elif adj.isdigit():
-        if rq is None and unit == "period":
-            return Hit(DATE, adj, None, m.start(), m.end())
-        y = int(adj)
-    return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
-
-
-def h_fy(m: Match, ctx: Context) -> Hit | None:
-    if m.group(0).startswith("fy") and not ctx.text[m.start()].isupper():
-        return None
-    ys = g(m, "fy_y") or g(m, "fy_y2")
-    yy = g(m, "fy_yy") or g(m, "fy_yy2")
-    if ys:
-        y = int(ys)
-    elif yy:
-        y = 2000 + int(yy) if 2000 + int(yy) <= ctx.dct.year + 20 else 1900 + int(yy)
-    else:
-        rel = norm(g(m, "fy_rel2")) or "this"
-        y = ctx.dct.year + {"last": -1, "previous": -1, "next": 1, "coming": 1, "new": 1}.get(
-            rel, 0
-        )
-    return Hit(DATE, f"{y:04d}", None, m.start(), m.end())
-
-
-def h_dc(m: Match, ctx: Context) -> Hit | None:
-    if g(m, "cn"):
-        rel = g(m, "cn_rel")
-        if rel:
-            c = ctx.dct.year // 100 + {"last": -1, "previous": -1, "next": 1}.get(rel, 0)
-        else:
-            n = _century_number(m["cn_ord"])
-            if n is None:
-                return None
-            c = n - 1
-        return Hit(DATE, f"{c:02d}", mod_of(g(m, "cn_mod")), m.start(), m.end())
-    d = g(m, "dc_d") or g(m, "dc_d2")
-    cent = g(m, "dc_c")
-    if d is None:
-        word = m["dc_w"]
-        d = str(["twenties", "thirties", "forties", "fifties", "sixties", "seventies",
-                 "eighties", "nineties"].index(word) + 2)  # fmt: skip
-        c2 = g(m, "dc_c2")
-        if c2:
-            cent = "19" if c2 == "nineteen" else "18"
-        elif not (m.group(0).startswith("the") or g(m, "dc_mod")):
-            return None  # "in their twenties" is an age
-    if cent is None:
-        cur = ctx.dct.year // 10
-        cent = str(ctx.dct.year // 100)
-        if int(cent + d) > cur:
-            cent = str(int(cent) - 1)
-    return Hit(DATE, f"{cent}{d}", mod_of(g(m, "dc_mod")), m.start(), m.end())
-
-
-def _century_number(word: str) -> int | None:
-    n = parse_ordinal(word)
-    return n if n and 1 <= n <= 22 else None
-
-
-def h_se(m: Match, ctx: Context) -> Hit | None:
-    code = SEASONS[m["se_s"]]
-    y = year_of(m, "se_", ctx)
-    if y is None and g(m, "se_yw"):
-        y = parse_year_words(m["se_yw"])
-    det = norm(g(m, "se_det"))
-    rel = norm(g(m, "se_rel"))
-    if y is None and rel:
-        y = ctx.dct.year + {"last": -1, "next": 1}.get(rel, 0)
-    if y is not None:
-        return Hit(DATE, f"{y:04d}-{code}", mod_of(g(m, "se_mod")), m.start(), m.end())
-    season = m["se_s"]
-    if not det and not g(m, "se_mod") and ctx.prev_word(m.start()) not in _PREPS:
-        return None
-    if season in ("fall", "spring") and not det and not g(m, "se_mod"):
-        return None
-    if ctx.next_word(m.end()) == "of" and season in ("fall", "spring"):
-        return None  # "the fall of Kabul"
-    if det in ("that",):
-        return None
-    tense = (
-        None
-        if det in ("last", "next", "this past", "this coming", "coming", "past")
-        else (ctx.tense(m.start(), m.end()) if det != "this" else None)
-    )
-    value = resolve_season(ctx.dct, code, det if det != "the" else None, tense)
-    return Hit(DATE, value, mod_of(g(m, "se_mod")), m.start(), m.end())
