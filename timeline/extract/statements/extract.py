@@ -16,6 +16,7 @@ from timeline.extract.statements.cues import find_cues
 from timeline.extract.statements.dating import date_statements, venue_of
 from timeline.extract.statements.direct import Candidate, direct_candidates
 from timeline.extract.statements.indirect import indirect_candidates
+from timeline.extract.statements.labelled import labelled_candidates
 from timeline.extract.statements.quotes import QuoteRegion, quote_regions
 from timeline.extract.statements.speaker import resolve
 from timeline.extract.types import Document, ExtractedStatement
@@ -38,7 +39,8 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
     taken = [(c.cue_start, c.cue_end) for c in direct]
     indirect = indirect_candidates(doc, cues, regions, taken, time_spans)
     _trim_nested(text, indirect)
-    chosen = _select(direct + indirect)
+    labelled = labelled_candidates(doc, regions)
+    chosen = _select(direct + indirect + labelled)
     chosen.sort(key=lambda c: c.cue_start)
     history: list[tuple[str, str | None, str | None, int]] = []
     resolved = []
