@@ -23,6 +23,7 @@ from timeline.graphql.enums import (
     ReviewStateEnum,
 )
 from timeline.graphql.errors import BadInput
+from timeline.graphql.scalars import BigInt
 from timeline.selectors.filters import TimelineFilter
 
 # The same bounds as the REST query parameters.
@@ -94,7 +95,7 @@ class TimelineFilterInput:
     review_states: list[ReviewStateEnum] | None = strawberry.field(
         default=None, description="Staff only; the public always sees published items only."
     )
-    updated_since: int | None = strawberry.field(
+    updated_since: BigInt | None = strawberry.field(
         default=None, description="Only items whose changeSeq is greater than this."
     )
 

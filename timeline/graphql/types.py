@@ -35,6 +35,7 @@ from timeline.graphql.enums import (
 from timeline.graphql.filters import TimelineFilterInput, with_entity
 from timeline.graphql.ordering import EventOrder, StatementOrder, apply_order
 from timeline.graphql.permissions import request_user
+from timeline.graphql.scalars import BigInt
 from timeline.selectors.events import event_list
 from timeline.selectors.statements import statement_list
 from timeline.selectors.visibility import visible_q
@@ -186,7 +187,7 @@ class TimelineItem(relay.Node):
     source_count: int = strawberry.field(
         description="Corroboration: how many article spans report it."
     )
-    change_seq: int | None = strawberry.field(
+    change_seq: BigInt | None = strawberry.field(
         description="Global change number; poll with filter.updatedSince."
     )
     created_at: datetime
@@ -218,7 +219,7 @@ class EventType(TimelineItem):
     review_state: ReviewStateEnum
     confidence: float
     source_count: int
-    change_seq: int | None
+    change_seq: BigInt | None
     created_at: datetime
     updated_at: datetime
     actors: list[ActorType] = strawberry_django.field(field_name="event_entities")
@@ -258,7 +259,7 @@ class StatementType(TimelineItem):
     review_state: ReviewStateEnum
     confidence: float
     source_count: int
-    change_seq: int | None
+    change_seq: BigInt | None
     created_at: datetime
     updated_at: datetime
     mentions: list[MentionType] = strawberry_django.field(field_name="statement_entities")

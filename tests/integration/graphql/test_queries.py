@@ -263,3 +263,16 @@ def test_node_resolves_every_node_type(graphql, world: World):
         "s": {"__typename": "Statement", "quote": world.statement.quote},
         "n": {"__typename": "Entity", "slug": "north-korea"},
     }
+
+
+def test_updated_since_takes_64_bit_change_numbers(graphql, world: World):
+    variables = {"filter": {"updatedSince": world.meeting.change_seq}, "first": 50}
+    assert titles(graphql(TIMELINE, variables)) == [
+        world.old.title,
+        world.elsewhere.title,
+        world.statement.quote,
+    ]
+    body = graphql(TIMELINE, {"filter": {"updatedSince": 2**40}})
+    assert body["data"]["timeline"]["edges"] == []
+    edges = graphql("{ timeline(first: 1) { edges { node { changeSeq } } } }")
+    assert edges["data"]["timeline"]["edges"][0]["node"]["changeSeq"] == world.old.change_seq
