@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from timeline.extract.events import dating
 from timeline.extract.events.figures import figures
+from timeline.extract.events.lexicon import words
 from timeline.extract.events.links import DENIES, stance
 from timeline.extract.events.roles import RoleReader, Roles
 from timeline.extract.events.status import DENIED, HAPPENED, REPORTED, status_of, tense
@@ -25,10 +26,11 @@ if TYPE_CHECKING:
     from timeline.extract.events.extract import Group
 
 _WORD = re.compile(r"[\w’'-]+")
-_STOP = frozenset(
-    "a an the this that these those his her its their our my your of in on at by for with from "
-    "to and or but as is are was were be been has have had will would said says after before "
-    "since during amid about over under into than then also not no all any some".split()
+_STOP = words(
+    "a an the this that these those his her its their our my your of in on at by for with "
+    "from to and or but as is are was were be been has have had will would said says "
+    "after before since during amid about over under into than then also not no all any "
+    "some"
 )
 #: What to call an event named by a verb, for titles.
 _DEFAULT_PHRASE = {
@@ -107,8 +109,10 @@ def build_event(
     reporting = g.scope.statement
     if reporting is not None and stance(text, reporting) == DENIES:
         status = DENIED
-    if status == HAPPENED and when.value is None and (
-        reporting is not None or verb_tense in ("perfect", "none", "present")
+    if (
+        status == HAPPENED
+        and when.value is None
+        and (reporting is not None or verb_tense in ("perfect", "none", "present"))
     ):
         status = REPORTED
     figs: list[tuple[str, float]] = []
@@ -129,7 +133,7 @@ def build_event(
     parts = TitleParts(
         type=event_type,
         status=status,
-        verb=_lemma(text[main[0] : main[1]], event_type),
+        verb=_lemma(text[main[0] : main[1]], event_type) if main[2] == "verb" else "",
         phrase=phrase,
         agent=roles.agent,
         others=tuple(a for a in roles.actors if a != roles.agent),
@@ -242,4 +246,20 @@ def borrow(
         )
         if not ev.actors and prior.actors:
             changes["title"] = prior.title
+    return dataclasses.replace(ev, **changes)  # type: ignore[arg-type]
+
+
+def corefer(ev: ExtractedEvent, other: ExtractedEvent) -> ExtractedEvent:
+    """Two mentions of one one-off event (an invasion, a pact): share the date and actors."""
+    changes: dict[str, object] = {
+        "actors": ev.actors + tuple(a for a in other.actors if a not in ev.actors)
+    }
+    if ev.date is None and other.date is not None:
+        changes.update(
+            date=other.date,
+            date_start=other.date_start,
+            date_end=other.date_end,
+            precision=other.precision,
+            status=other.status if ev.status == REPORTED else ev.status,
+        )
     return dataclasses.replace(ev, **changes)  # type: ignore[arg-type]

@@ -145,8 +145,8 @@ def fallback(
     published: date,
 ) -> When:
     """The date of an event without a time expression of its own (see the module doc)."""
-    for s in sentence_statements:
-        if s.venue and _venue_covers(text, s.venue, start) and _is_day(s, published):
+    for s in all_statements:
+        if s.venue and _venue_covers(text, s.venue, start) and s.date_start is not None:
             return from_statement(s, "venue")
     if _TEMPORAL_LINK.match(text, clause.start):
         for s in sentence_statements:

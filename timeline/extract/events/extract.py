@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 
 from timeline.extract.events import dating
 from timeline.extract.events.build import build_event
-from timeline.extract.events.lexicon import RULE_BY_NAME, TRIGGER, Rule
+from timeline.extract.events.lexicon import Rule
 from timeline.extract.events.roles import RoleReader
+from timeline.extract.events.scan import scan
 from timeline.extract.events.scope import Scope, scope_of, statement_spans
 from timeline.extract.types import Document, ExtractedEvent, ExtractedStatement, Span
 
@@ -33,6 +34,8 @@ _VIOLENT_CLAUSE = frozenset(["invasion", "incursion"])
 _MANNER_ATTACK = re.compile(r"\s+(?:in|with|during|through)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
 _NAME_KINDS = frozenset(["person", "organization", "group"])
 _SAME_EVENT_GAP = 90
+#: Types that happen once between the same parties: mentions with shared actors corefer.
+_ONE_OFF = frozenset(["invasion", "incursion", "agreement"])
 
 
 @dataclass
@@ -52,15 +55,13 @@ def find_triggers(doc: Document) -> list[tuple[Rule, int, int]]:
     """Every trigger that passes its context conditions, in text order."""
     text = doc.text
     names = bytearray(len(text))
-    for m in doc.mentions:
-        if m.kind in _NAME_KINDS:
-            names[m.start : m.end] = b"\x01" * (m.end - m.start)
+    for mention in doc.mentions:
+        if mention.kind in _NAME_KINDS:
+            names[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     out = []
-    for m in TRIGGER.finditer(text):
-        s, e = m.start(), m.end()
+    for rule, s, e in scan(text):
         if names[s] or names[e - 1]:
             continue  # "Strike Group", "Treaty Organization" are names, not events
-        rule = RULE_BY_NAME[m.lastgroup or ""]
         if rule.need is not None or rule.veto is not None:
             sentence = doc.sentence_at(s)
             if rule.need is not None:
@@ -111,7 +112,11 @@ def _group(doc: Document, cands: list[tuple[Rule, int, int, Scope]]) -> list[Gro
         if same is not None:
             same.triggers.append((s, e, rule.pos))
             same.end = max(same.end, e)
-            if rule.pos == "verb" and same.rule.pos == "noun" and rule.strength > same.rule.strength:
+            if (
+                rule.pos == "verb"
+                and same.rule.pos == "noun"
+                and rule.strength > same.rule.strength
+            ):
                 same.rule = rule
             continue
         groups.append(Group(rule.type, rule, s, e, scope, [(s, e, rule.pos)]))
@@ -152,9 +157,7 @@ def extract_events(
     for cands in by_sentence.values():
         groups = _group(doc, cands)
         sentence = groups[0].scope.sentence
-        in_sentence = [
-            st for st in statements if sentence.start <= st.cue_start < sentence.end
-        ]
+        in_sentence = [st for st in statements if sentence.start <= st.cue_start < sentence.end]
         content = [span for st in in_sentence for span in statement_spans(st)]
         anchors = [
             dating.Anchor(i, g.scope.clause, tuple(g.triggers)) for i, g in enumerate(groups)
@@ -190,7 +193,7 @@ def _merge_in_sentence(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
 
 def _across_sentences(doc: Document, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     """Anaphoric mentions borrow from their antecedent; one-off events share their date."""
-    from timeline.extract.events.build import borrow
+    from timeline.extract.events.build import borrow, corefer
 
     out: list[ExtractedEvent] = []
     for ev in events:
@@ -206,19 +209,13 @@ def _across_sentences(doc: Document, events: list[ExtractedEvent]) -> list[Extra
             if prior is not None:
                 ev = borrow(ev, prior, doc.published)
         out.append(ev)
-    for i, ev in enumerate(out):
-        if ev.date is None and ev.type in ("invasion", "incursion", "agreement"):
-            dated = next(
-                (
-                    o
-                    for o in out
-                    if o.type == ev.type
-                    and o.date is not None
-                    and o.status != "scheduled"
-                    and set(ev.actors) & set(o.actors)
-                ),
-                None,
-            )
-            if dated is not None and ev.status != "scheduled":
-                out[i] = borrow(ev, dated, doc.published, date_only=True)
+    for i in range(len(out)):
+        ev = out[i]
+        if ev.type not in _ONE_OFF or ev.status == "scheduled":
+            continue
+        for o in out:
+            if o is ev or o.type != ev.type or o.status == "scheduled":
+                continue
+            if set(ev.actors) & set(o.actors) and not (ev.date and o.date and ev.date != o.date):
+                out[i] = corefer(out[i], o)
     return out

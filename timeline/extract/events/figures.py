@@ -11,16 +11,23 @@ from __future__ import annotations
 
 import re
 
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 _UNITS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
+        _split(
+            "zero one two three four five six seven eight nine "
+            "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
     )
 }
 _TENS = {
     w: 10 * (i + 2)
-    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+    for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))
 }
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORDS = "|".join(sorted([*_UNITS, *_TENS, "a dozen", "dozen", "a hundred", "a thousand"],
@@ -49,16 +56,24 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("killed", rf"\b{_Q}\s+deaths\b"),
         ("injured", rf"\b(?:injuring|wounding|injured|wounded|injures|wounds)\s+{_Q}\b"),
         ("injured", rf"\b{_Q}\s+{_SOME_WORDS}{_BE}(?:injured|wounded|hurt)\b"),
-        ("troops", rf"\b{_Q}\s+(?:[\w’'-]+\s+){{0,2}}?(?:troops|soldiers|personnel|service "
-                   r"members|servicemen|marines|peacekeepers)\b"),
+        (
+            "troops",
+            rf"\b{_Q}\s+(?:[\w’'-]+\s+){{0,2}}?(?:troops|soldiers|personnel|service "
+            r"members|servicemen|marines|peacekeepers)\b",
+        ),
         ("drones", rf"\b{_Q}\s+(?:[\w’'-]+\s+){{0,2}}?(?:drones|UAVs|unmanned aerial vehicles)\b"),
         ("missiles", rf"\b{_Q}\s+(?:[\w’'-]+\s+){{0,2}}?(?:missiles|rockets)\b"),
-        ("protesters", rf"\b{_Q}\s+(?:[\w’'-]+\s+){{0,1}}?(?:protesters|protestors|"
-                       r"demonstrators|people (?:protested|marched|rallied))\b"),
+        (
+            "protesters",
+            rf"\b{_Q}\s+(?:[\w’'-]+\s+){{0,1}}?(?:protesters|protestors|"
+            r"demonstrators|people (?:protested|marched|rallied))\b",
+        ),
         ("arrested", rf"\b(?:arrested|detained)\s+{_Q}\b"),
         ("arrested", rf"\b{_Q}\s+{_SOME_WORDS}{_BE}(?:arrested|detained)\b"),
     )
 )
+# Cheap test first: most clauses state no number at all.
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + _WORDS + r")\b", re.IGNORECASE)
 #: Which figures belong to which event types.
 FIGURES_FOR: dict[str, frozenset[str]] = {
     "deployment": frozenset(["troops"]),
@@ -106,8 +121,10 @@ def figures(text: str, start: int, end: int, event_type: str) -> list[tuple[str,
     wanted = FIGURES_FOR.get(event_type)
     if not wanted:
         return []
-    found: dict[str, float] = {}
     span = text[start:end]
+    if not _ANY_NUMBER.search(span):
+        return []
+    found: dict[str, float] = {}
     for name, rx in _PATTERNS:
         if name not in wanted or name in found:
             continue

@@ -166,6 +166,9 @@ class RoleReader:
             country = self.person_country.get(person)
             if country is not None and country in self.known:
                 roles.add_actor(country, country)
+        if roles.agent is not None:
+            roles.actors.remove(roles.agent)
+            roles.actors.insert(0, roles.agent)
         if not roles.actors:
             for place in roles.places:
                 country = capital_country(place)
@@ -174,14 +177,15 @@ class RoleReader:
         return roles
 
     def _pronoun_subject(self, roles: Roles, clause: Span, trigger: int) -> None:
-        """"he signed", "it shot down": the reporting speaker, else the last person named."""
+        """ "he signed", "it shot down": the reporting speaker, else the last person named."""
         text = self.doc.text
         if roles.agent is not None:
             return
-        before = [p for p in _PRONOUN.finditer(text, clause.start, trigger)]
-        if not before:
+        # the subject pronoun may follow a noun trigger: "the pact he signed"
+        first = _PRONOUN.search(text, clause.start, clause.end)
+        if first is None:
             return
-        pronoun = before[0].group(0).lower()
+        pronoun = first.group(0).lower()
         for s in self.statements:
             if s.speaker and s.quote_start <= trigger < s.quote_end:
                 personal = s.speaker_kind == "person"
@@ -195,23 +199,25 @@ class RoleReader:
                     return
         if pronoun in ("he", "she"):
             floor = self.doc.sentence_at(max(0, clause.start - 1)).start
-            people = [
-                m for m in self.doc.mentions_in(floor, before[0].start) if m.kind == "person"
-            ]
+            people = [m for m in self.doc.mentions_in(floor, first.start()) if m.kind == "person"]
             if people:
                 roles.add_person(people[-1].name, people[-1].text)
 
     def _where_antecedent(self, roles: Roles, clause: Span) -> None:
-        """"Russia's Kursk region where Kyiv's forces invaded": the place before "where"."""
+        """ "Russia's Kursk region where Kyiv's forces invaded": the place before "where"."""
         text = self.doc.text
         if roles.places or not text.startswith("where", clause.start):
             return
         prior = self.doc.mentions_in(max(0, clause.start - 80), clause.start)
         if prior and prior[-1].kind in _PLACE_KINDS and clause.start - prior[-1].end <= 3:
             roles.add_place(prior[-1].name, prior[-1].text)
-            if len(prior) > 1 and prior[-2].kind == "country":
-                if _POSSESSIVE.fullmatch(text, prior[-2].end, prior[-1].start):
-                    roles.add_place(prior[-2].name, prior[-2].text)
+            owner = prior[-2] if len(prior) > 1 else None
+            if (
+                owner is not None
+                and owner.kind == "country"
+                and _POSSESSIVE.fullmatch(text, owner.end, prior[-1].start)
+            ):
+                roles.add_place(owner.name, owner.text)
 
     def _sentence_places(self, roles: Roles, sentence: Span, clause: Span) -> None:
         """A fronted or trailing locative of the sentence ("In the Dnipropetrovsk region, ...")."""

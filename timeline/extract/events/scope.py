@@ -74,9 +74,9 @@ def containing_statement(
     best: tuple[int, ExtractedStatement] | None = None
     for i, s in enumerate(statements):
         for a, b in statement_spans(s):
-            if a <= start and end <= b:
-                if best is None or (b - a) < (best[1].quote_end - best[1].quote_start):
-                    best = (i, s)
+            inner = best is None or (b - a) < (best[1].quote_end - best[1].quote_start)
+            if a <= start and end <= b and inner:
+                best = (i, s)
     return best
 
 
@@ -116,7 +116,4 @@ def is_speech_time(text: str, sentence: Span, t_start: int, t_end: int) -> bool:
     if _SPEECH_AFTER.match(right):
         return True
     # "Earlier on Monday, NATO confirmed that ..." / "On Tuesday, officials said ..."
-    if t_start - sentence.start <= 20:
-        if _SPEECH_AFTER_FRONTED.match(right):
-            return True
-    return False
+    return bool(t_start - sentence.start <= 20 and _SPEECH_AFTER_FRONTED.match(right))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from timeline.extract.events.lexicon import words
 from timeline.extract.types import Span
 
 HAPPENED = "happened"
@@ -32,7 +33,8 @@ _FUTURE = re.compile(
     r"plans? to|planning to|planned|due to|poised to|going to|intends? to|intending to|"
     r"slated to|aims? to|aiming to|prepares? to|preparing to|ready to|upcoming|next|"
     r"proposed|possible|potential|future|forthcoming|agreed to|wants? to|hopes? to|seeks? to|"
-    r"seeking to|decided to|vow(?:s|ed)? to|threaten(?:s|ed)? to|pledged to)\b(?:\s+[\w’'-]+){0,3}\s*$",
+    r"seeking to|decided to|vow(?:s|ed)? to|threaten(?:s|ed)? to|pledged to)\b"
+    r"(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
@@ -50,9 +52,10 @@ _PERFECT = re.compile(
     r"\b(?:has|have|had|[’']ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE
 )
 _PAST_AUX = re.compile(r"\b(?:was|were|did)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_IRREGULAR_PAST = frozenset(
-    "met sent struck hit held shot fought took went rose fled stormed led made began broke "
-    "gave left lost won drew fell swept blew overran seized beat tore spoke sat brought".split()
+_IRREGULAR_PAST = words(
+    "met sent struck hit held shot fought took went rose fled stormed led made began "
+    "broke gave left lost won drew fell swept blew overran seized beat tore spoke sat "
+    "brought"
 )
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -64,7 +67,7 @@ def is_past_form(word: str) -> bool:
 
 
 def tense(text: str, clause: Span, start: int, end: int, pos: str) -> str:
-    """"past", "perfect", "future", "present" or "none" for the trigger at ``[start, end)``.
+    """ "past", "perfect", "future", "present" or "none" for the trigger at ``[start, end)``.
 
     Verbs are read from their own form and auxiliaries; nouns from the nearest verb
     that governs them inside the clause ("received a briefing", "attacks killed").

@@ -33,7 +33,7 @@ class TitleParts:
 
 
 def demonym(country: str) -> str:
-    """"Russia" → "Russian"; names without a known demonym are used as they are."""
+    """ "Russia" → "Russian"; names without a known demonym are used as they are."""
     entry = load().by_name.get(country)
     return entry.demonym if entry is not None and entry.demonym else country
 
@@ -76,9 +76,9 @@ def title(p: TitleParts) -> str:
     elif t == "deployment":
         troops = f"{_num(fig['troops'])} troops" if "troops" in fig else "troops"
         base = "send" if p.verb in ("send", "dispatch") else "deploy"
-        dest = [o for o in p.others if o != p.agent]
-        to = f" to {dest[0]}" if dest else (f" to {p.places[0]}" if p.places else "")
         src = p.agent or (actors[0] if actors else "")
+        dest = [o for o in actors if o != src]
+        to = f" to {dest[0]}" if dest else (f" to {p.places[0]}" if p.places else "")
         s = f"{src} {_verb(base, False, p.status)} {troops}{to}".strip()
     elif t == "invasion":
         target = next((o for o in p.others if o != p.agent), None)
@@ -104,8 +104,11 @@ def title(p: TitleParts) -> str:
     elif t == "sanctions":
         target = next((o for o in p.others if o != p.agent), None)
         on = f" on {target}" if target else ""
-        s = f"{p.agent} {_verb('impose', False, p.status)} {p.phrase}{on}" if p.agent else (
-            f"{p.phrase[:1].upper() + p.phrase[1:]}{on}")
+        s = (
+            f"{p.agent} {_verb('impose', False, p.status)} {p.phrase}{on}"
+            if p.agent
+            else (f"{p.phrase[:1].upper() + p.phrase[1:]}{on}")
+        )
     elif t == "protest":
         n = f"{_num(fig['protesters'])} " if "protesters" in fig else ""
         s = f"{n}{p.phrase[:1].upper() + p.phrase[1:] if not n else p.phrase}{place}"
@@ -129,8 +132,10 @@ def _meeting(p: TitleParts, who: str, plural: bool, place: str) -> str:
             return f"{host} {_verb('visit', False, p.status)} {dest}" if dest else host + " visit"
         if other:
             return f"{host} {_verb(p.verb, False, p.status)} {other}{at}"
-    if who:
-        return f"{who} {p.phrase}{place}" if plural else f"{p.phrase.capitalize()}{place}: {who}"
+    if who and plural:
+        return f"{who} {p.phrase}{place}"
+    if who and not p.phrase.startswith(who):
+        return f"{demonym(who)} {p.phrase}{place}"
     return f"{p.phrase}{place}"
 
 
