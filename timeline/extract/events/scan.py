@@ -11,18 +11,17 @@ are derived from the patterns, so adding a rule never needs a second list.
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import lru_cache
 from typing import Any
 
 from timeline.extract.events.lexicon import RULE_BY_NAME, RULES, TRIGGER, Rule
 
-try:  # Python 3.11+
-    from re import _constants as _c
-    from re import _parser as _p
-except ImportError:  # pragma: no cover - older layout
-    import sre_constants as _c  # type: ignore[no-redef]
-    import sre_parse as _p  # type: ignore[no-redef]
+# The standard library's own regex parser (``re._parser``, ``sre_parse`` before 3.11);
+# imported by name because typeshed does not describe these private modules.
+_p: Any = importlib.import_module("re._parser")
+_c: Any = importlib.import_module("re._constants")
 
 _STEM = 5
 _SMALL_CLASS = 6
