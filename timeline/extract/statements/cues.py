@@ -44,7 +44,10 @@ SPEECH_VERBS = _list(
     conclude emphasize emphasise stress reiterate urge predict caution complain boast joke
     quip concede counter contend maintain observe vow promise pledge allege assert proclaim
     testify report reveal disclose explain ask wonder lament tout estimate indicate
-    acknowledge mention affirm assure announce retort scoff muse opine"""
+    acknowledge mention affirm assure announce retort scoff muse opine demand shout yell
+    exclaim plead interject snap tease mock scold chide recount rebut confide gush brag
+    grumble fret hint imply protest reason reassure swear thunder underscore volunteer
+    advise concur marvel"""
 )
 
 # Verbs whose object carries a quoted or characterised content ("called it “fake”").
@@ -77,6 +80,8 @@ _PHRASES = [
     "pointing out",
     r"went on to say",
     r"goes on to say",
+    r"(?:shot|fired|hit|pushed) back",
+    r"chimed in",
 ]
 _WORDS = sorted({*SPEECH_FORMS, *CHARACTERIZE_FORMS}, key=len, reverse=True)
 CUE = re.compile(r"\b(?:" + "|".join(_PHRASES + _WORDS) + r")\b", re.IGNORECASE)
@@ -111,6 +116,7 @@ _HEADLINE_FORMS = frozenset(
 )
 _CUE_FAST = re.compile(
     r"\b(?:[Aa]ccording to|(?:point|points|pointed|pointing) out|(?:went|goes) on to say|"
+    r"(?:shot|fired|hit|pushed) back|chimed in|"
     + trie_pattern(sorted(set(_WORDS) | _HEADLINE_FORMS))
     + r")\b"
 )

@@ -87,6 +87,8 @@ def direct_candidates(
                 break
             if _after(text, nxt, doc.paragraphs[nxt.paragraph].end, cues, time_spans):
                 break  # that quote has an attribution of its own
+            if any(cand.cue_end <= c.start() < nxt.start for c in cues):
+                break  # another speaker is introduced before it ("…, who replied: “…”")
             cand.fragments.append(_inner(nxt, text))
             cand.used_regions.append(rj)
             consumed.add(rj)
@@ -133,7 +135,7 @@ def _after(
     """“…,” NP CUE  /  “…,” CUE NP."""
     if r.open_ended:
         return None
-    last_inner = text[r.inner_start : r.inner_end].rstrip()[-1:]
+    last_inner = text[r.inner_start : r.inner_end].rstrip(" '’‘")[-1:]
     gap_m = _GAP_AFTER.match(text, r.end)
     gap = gap_m.end() if gap_m else r.end
     if last_inner not in ",?!—–-…" and text[r.end : gap].strip() not in (",", "—", "–", "--"):

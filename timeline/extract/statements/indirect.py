@@ -18,6 +18,7 @@ from timeline.extract.statements.cues import (
     SPEECH_FORMS,
 )
 from timeline.extract.statements.direct import Candidate
+from timeline.extract.statements.questions import ASK_FORMS, asked_candidate
 from timeline.extract.statements.quotes import QuoteRegion
 from timeline.extract.statements.speaker import NP, np_after, np_before, speaker_before
 from timeline.extract.types import Document, Span
@@ -109,10 +110,14 @@ def indirect_candidates(
             continue
         sent = doc.sentence_at(cue.start())
         word = cue.group().lower()
+        prev = out[-1] if out and out[-1].np and out[-1].cue_start >= sent.start else None
         if word == "according to":
             cand = _according_to(doc.text, sent, cue, time_spans)
+        elif word in ASK_FORMS:
+            cand = _inverted(doc.text, sent, cue, time_spans) or asked_candidate(
+                doc.text, sent, cue, time_spans, prev.np if prev else None
+            )
         else:
-            prev = out[-1] if out and out[-1].np and out[-1].cue_start >= sent.start else None
             cand = _inverted(doc.text, sent, cue, time_spans) or _forward(
                 doc.text, sent, cue, regions, time_spans, prev
             )
