@@ -218,7 +218,8 @@ _ANAPH = (
 )
 _WEEKDAYS = (
     rf"(?P<wd>(?:(?P<wd_mod>early|late|earlier|later|mid){S})?"
-    rf"(?:(?P<wd_rel>last|next|this{S}coming|this{S}past|this|coming|past){S})?"
+    rf"(?:(?P<wd_rel>last|next|this{S}coming|this{S}past|this|coming|past"
+    rf"|the{S}previous|the{S}following){S})?"
     rf"(?P<wd_d>{_WEEKDAY})(?P<wd_pl>s)?(?:{S}(?P<wd_part>{_DAYPART})(?P<wd_pl2>s)?)?{END})"
 )
 _RELUNIT = (
@@ -304,7 +305,7 @@ FIRST_WORDS: dict[str, set[str]] = {
            "midafternoon", "midday"},
     "an": {"early", "late", "earlier", "later", "the", "next", "following", "previous",
            "prior", "same", "that"},
-    "wd": {"early", "late", "earlier", "later", "mid", "last", "next", "this", "coming",
+    "wd": {"the", "early", "late", "earlier", "later", "mid", "last", "next", "this", "coming",
            "past", *WEEKDAYS, *(w + "s" for w in WEEKDAYS)},
     "ya": {"year"},
     "rf": {"right", "just", "now", "currently", "presently", "nowadays", "these", "at",

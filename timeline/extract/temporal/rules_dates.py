@@ -7,7 +7,6 @@ Each handler takes the grammar match and the document ``Context`` and returns a
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 
 from .context import Context, Hit, pick_date, resolve_month, resolve_month_day, resolve_weekday
@@ -194,13 +193,10 @@ def month_day(m: Match, ctx: Context, p: str, rel: str | None) -> date | None:
     return resolve_month_day(ctx.dct, mon, dom, rel, None if rel else ctx.tense(m.start(), m.end()))
 
 
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+(?:,\s*[A-Z][A-Za-z. ]+)?,\s*$")
-
-
 def h_mdy(m: Match, ctx: Context) -> Hit | None:
-    if m.start() < 80 and _DATELINE.match(ctx.text, 0, m.start()):
-        return None  # "WASHINGTON, Aug. 11 (Xinhua) --": a dateline, not part of the story
     rel = norm(g(m, "mdy_rel"))
+    if rel is None and ctx.prev_word(m.start()) in ("ended", "since"):
+        rel = "last"  # "the fiscal year ended Jan. 31": the latest one before the DCT
     p = "mdy_" if g(m, "mdy_mon") else "mdy2_"
     if g(m, "mdy_wd") and p == "mdy_" and year_of(m, p, ctx) is None:
         if not ctx.is_capitalised(m.start("mdy_mon")):

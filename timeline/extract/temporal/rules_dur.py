@@ -111,6 +111,7 @@ def _money_before(ctx: Context, pos: int) -> bool:
 
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "'ll", "he", "she"})
 
+_OF_THE_YEAR = frozenset({"for", "of", "during", "throughout"})
 _YEAR_ENDED = frozenset({"ended", "ending", "ends", "through"})
 
 
@@ -160,6 +161,9 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
                 return None
             if pos in ("first", "final", "initial", "same", "other") and not plural:
                 return None
+            if pos == "full" and stem == "year" and det == "the":
+                # "sales for the full year": the (fiscal) year itself.
+                return Hit(DATE, f"{ctx.dct.year:04d}", None, m.start(), m.end())
         elif suf:
             pass  # "decades-long", "year-long", "years-old"
         elif plural:
@@ -180,14 +184,10 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         elif (
             det == "the"
             and stem == "year"
-            and not g(m, "du_more")
-            and ctx.prev_word(m.start()) in ("for", "of", "during", "throughout")
+            and (not g(m, "du_more") and ctx.prev_word(m.start()) in _OF_THE_YEAR)
         ):
             # "a high for the year", "the first nine months of the year": this year.
-            if ctx.next_word(m.end())[:1].isdigit() or ctx.next_word(m.end()) in (
-                "two",
-                "nineteen",
-            ):
+            if nxt[:1].isdigit() or nxt in ("two", "nineteen"):
                 return None  # "the year 2000" is the year family's
             return Hit(DATE, f"{ctx.dct.year:04d}", None, m.start(), m.end())
         else:

@@ -91,7 +91,9 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
             return None
         if " in the " in ye:  # "earlier in the year", "later in the day"
             return Hit(DATE, _current(dct, ye.rsplit(" ", 1)[1]), None, m.start(), m.end())
-        return Hit(DATE, f"{dct.year:04d}", "END", m.start(), m.end())
+        # "since year-end" looks back to last December; "by year-end" to this one.
+        back = ctx.prev_word(m.start()) == "since"
+        return Hit(DATE, f"{dct.year - back:04d}-12-31", None, m.start(), m.end())
     det = g(m, "ru_det")
     rel = norm(m["ru_rel"]) or ""
     rel = {"this past": "last", "this coming": "next"}.get(rel, rel)
@@ -211,7 +213,15 @@ def h_wd(m: Match, ctx: Context) -> Hit | None:
         suffix = "T" + DAY_PARTS[part] if part else ""
         return Hit(SET, f"XXXX-WXX-{wd + 1}{suffix}", None, m.start(), m.end())
     rel = norm(g(m, "wd_rel"))
-    d = resolve_weekday(ctx.dct, wd, rel, None if rel else ctx.tense(m.start(), m.end()))
+    if rel in ("the previous", "the following"):
+        # Relative to the day the story is about, not to the publication date.
+        base = ctx.anchor_day()
+        if rel == "the previous":
+            d = weekday_on_or_before(base - timedelta(days=1), wd)
+        else:
+            d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
+    else:
+        d = resolve_weekday(ctx.dct, wd, rel, None if rel else ctx.tense(m.start(), m.end()))
     value = fmt_day(d) + ("T" + DAY_PARTS[part] if part else "")
     return Hit(DATE, value, mod_of(g(m, "wd_mod")), m.start(), m.end())
 
