@@ -33,14 +33,9 @@ def asked_candidate(
 ) -> Candidate | None:
     """The question or request a form of "ask" reports."""
     before = text[sent.start : cue.start()]
-    if (
-        (_LEAD.fullmatch(before.strip())
-        and cue.group()[0].isupper())
-        or before.strip()
-        in (
-            "When",
-            "If",
-        )
+    if (_LEAD.fullmatch(before.strip()) and cue.group()[0].isupper()) or before.strip() in (
+        "When",
+        "If",
     ):
         # "Asked about the emails, Feinstein said …": the question has no expressed asker.
         end_m = _MAIN_CLAUSE.search(text, cue.end(), sent.end)

@@ -164,7 +164,7 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
             stripped = stripped[: a.start()]
             # A chain: "Greg Raiff, chief executive of X, an aviation consultancy,"
             b = _APPOSITIVE_OPEN.search(stripped)
-            if b and b.start() > 0 and _opens_appositive(b.group(1)):
+            if b and b.start() > 0 and b.group(1).strip()[:1].islower():
                 stripped = stripped[: b.start()]
         new_end = lo + len(stripped)
         if new_end == end:
@@ -248,7 +248,8 @@ def _common_np_start(words: list[tuple[int, int, str]]) -> int | None:
 
 _COMMA = re.compile(r",\s+")
 _SUBJECT_LEAD = re.compile(
-    r"(?:(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Later|Earlier|Now|Then|Also)\b,?\s+)?"
+    r"(?:(?:[Bb]ut|[Aa]nd|[Oo]r|[Ww]hile|So|Yet|Still|Meanwhile|However|Instead|Later|Earlier|"
+    r"Now|Then|Also)\b,?\s+)?"
     r"(?:(?:On|In|At|During|After|Before|Last|This|Since|For|With)\b[^,]{1,40},\s+)?"
 )
 _VERBISH = re.compile(
@@ -279,7 +280,12 @@ def speaker_before(
     """
     coord = _COORD_TAIL.search(text, lo, cue_start)
     if coord is not None and (" and" in coord.group() or " but" in coord.group()):
-        return prev or np_subject(text, lo, coord.start(), time_spans)
+        # "A group called for a boycott, and the League denounced it and said …": a subject
+        # after the previous speaker starts a new clause with its own speaker.
+        subject = np_subject(text, lo, coord.start(), time_spans)
+        if subject is not None and (prev is None or subject.start >= prev.end):
+            return subject
+        return prev or subject
     if cue_word.endswith("ing") and coord is not None:
         return np_subject(text, lo, cue_start, time_spans) or prev
     return np_before(text, lo, cue_start, time_spans)
@@ -296,7 +302,6 @@ def np_subject(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -
     if prior:  # "…, Nefzi said, adding …"
         return np_before(text, lo, prior.start(), time_spans)
     starts = [lo] + [m.end() for m in _COMMA.finditer(text, lo, hi)]
-    fallback = None
     for start in reversed(starts):
         lead = _SUBJECT_LEAD.match(text, start, hi)
         s = lead.end() if lead else start
@@ -304,10 +309,9 @@ def np_subject(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -
         if verb is None:
             continue
         np = np_before(text, s, verb.start(), time_spans)
-        if np is not None and not text[s : np.start].strip():
+        if np is not None:
             return np
-        fallback = fallback or np
-    return fallback
+    return None
 
 
 def _opens_appositive(segment: str) -> bool:
