@@ -16,6 +16,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "quotes": ("timeline.extract.eval.quotes", "statements vs PolNeAR dev (+ naive baseline)"),
     "extract": ("timeline.extract.eval.seed", "statements/events vs the seed gold article"),
     "temporal": ("timeline.extract.eval.temporal", "time expressions vs TempEval-3 TBAQ + seed"),
+    "events": ("timeline.extract.eval.events", "events vs the seed and the events dev set"),
 }
 
 
