@@ -36,7 +36,7 @@ def engine(text: str, dct: date) -> int:
 
 
 def dateparser_search(text: str, dct: date) -> int:
-    from dateparser.search import search_dates  # type: ignore[import-untyped]
+    from dateparser.search import search_dates  # type: ignore[import-untyped, unused-ignore]
 
     base = datetime(dct.year, dct.month, dct.day)
     found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base})

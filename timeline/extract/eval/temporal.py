@@ -82,7 +82,7 @@ def dateparser_tag(text: str, dct: date) -> list[TimexJSON]:
     otherwise the day.  English is fixed (``languages=["en"]``): every document is
     English, and language detection only makes the baseline slower and noisier.
     """
-    from dateparser.search import search_dates  # type: ignore[import-untyped]
+    from dateparser.search import search_dates  # type: ignore[import-untyped, unused-ignore]
 
     base = datetime(dct.year, dct.month, dct.day)
     found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []

@@ -226,7 +226,7 @@ _RELUNIT = (
     rf"(?P<ru>(?:(?P<ru_mod>{_MOD}|earlier|later){_MODSEP})?"
     rf"(?:(?P<ru_det>the){S})?(?P<ru_rel>last|this{S}past|this{S}coming|this|next|past|coming"
     rf"|current|previous|following|the|that){S}"
-    rf"(?P<ru_unit>week|weekend|month|year|decade|century|fortnight)(?:{APOS}s)?(?![a-z0-9-])"
+    rf"(?P<ru_unit>week|weekend|month|year|decade|century|fortnight)(?![a-z0-9-])"
     rf"|(?:(?P<ru_mod2>early|late|around|the{S}end{S}of|by){S})?(?P<ru_ye>year{SH}end"
     rf"|year{APOS}s{S}end|end{SH}of{SH}year|(?:earlier|later){S}in{S}the{S}(?:year|month|week|day)"
     rf"|year{SH}to{SH}date){END})"

@@ -211,8 +211,16 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
     if value is None:
         return None
     start = m.start()
-    if det in ("a", "an") and not pos and not apx and g(m, "du_q"):
-        start = m.start("du_q")  # "a [10-year] bond": the article is not part of it
+    hyphenated = bool(g(m, "du_q")) and "-" in ctx.lower[m.end("du_q") : m.start("du_u")]
+    if (
+        det
+        and not pos
+        and not apx
+        and g(m, "du_q")
+        and (det in ("a", "an", "its", "their", "his", "her", "our") or hyphenated)
+    ):
+        # "a [10-year] bond", "its [two-year] plan": the determiner is not part of it.
+        start = m.start("du_q")
     elif apx in ("over", "under") and (det or pos):
         # "over the next several weeks": here "over" is a preposition, not a modifier.
         start = m.start("du_det") if det else m.start("du_pos")

@@ -12,6 +12,9 @@ from .model import DATE
 from .rules_common import PREPS, Match, g, mod_of, norm, year_of
 from .rules_dates import month_day
 
+_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+_ARTICLES = frozenset({"a", "an", "the", "that", "this"})
+
 
 def h_q(m: Match, ctx: Context) -> Hit | None:
     if g(m, "q_qn"):
@@ -49,10 +52,16 @@ def h_q(m: Match, ctx: Context) -> Hit | None:
         y = resolve_quarter_year(ctx.dct, n, ctx.tense(m.start(), m.end()))
     else:
         y = ctx.dct.year - (1 if n == 2 and ctx.dct.month <= 6 else 0)
+    start = m.start()
+    first, _, rest = m.group(0).partition(" ")
+    if rest and (first in _POSSESSIVES or (first in _ARTICLES and "-quarter" in rest)):
+        # "its [fourth quarter]", "a [third-quarter] loss": TimeML leaves possessives,
+        # and articles before the adjective form, outside the expression.
+        start = m.start() + len(first) + 1
     if unit == "Q" and (y, n) < (ctx.dct.year, quarter_of(ctx.dct)):
         # Only a quarter already under way can be the one being reported on.
         ctx.quarter, ctx.quarter_pos = (y, n), m.end()
-    return Hit(DATE, f"{y:04d}-{unit}{n}", None, m.start(), m.end())
+    return Hit(DATE, f"{y:04d}-{unit}{n}", None, start, m.end())
 
 
 def last_completed_quarter(d: date) -> tuple[int, int]:

@@ -32,6 +32,8 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
         return Hit(DURATION, value, mod, m.start(), m.end()) if value else None
     sign = 1 if direction in ("from now", "hence") else -1
     if n is None:
+        if direction in ("before", "earlier", "later"):
+            return None  # "several months before X": a duration, left to the du family
         if qty in VAGUE or (qty == "" and plural):
             return Hit(DATE, "FUTURE_REF" if sign > 0 else "PAST_REF", None, m.start(), m.end())
         return None
