@@ -20,7 +20,10 @@ from timeline.extract.types import Document
 _GAP_AFTER = re.compile(r"[\s,—–-]*")
 # What may separate a cue and its object/time/venue from the quote after it.
 _INTRO_TAIL = re.compile(r"[^.!?“”\"]{0,90}?[,:]\s*$|\s*$")
-_CLAUSE_END = re.compile(r"[.;:!?](?=\s|$)|[“\"]")
+_CLAUSE_END = re.compile(
+    r"[;:!?](?=\s|$)|[“\"]|(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Gen)(?<!Sen)(?<!Rep)"
+    r"(?<!Gov)(?<!St)(?<!Rev)(?<!Lt)(?<!Col)(?<!Jr)(?<!Sr)\.(?=\s|$)"
+)
 
 
 @dataclass

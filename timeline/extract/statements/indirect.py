@@ -147,6 +147,10 @@ _PREPOSITIONS = _words_set(
     "to in at on for with from by during after before about as of while into over under "
     "through without within among against via per"
 )
+_ADVERBIAL_OPENERS = _words_set(
+    "amid despite when while as since although though because if once unless until after "
+    "before following speaking asked earlier later"
+)
 _SOURCE_END = re.compile(
     r"[,;:(]|(?<!\b[A-Z])(?<!Mr)(?<!Mrs)(?<!Ms)(?<!Dr)(?<!Gen)(?<!Sen)(?<!Rep)(?<!Gov)(?<!St)"
     r"\.(?=\s|$)"
@@ -211,6 +215,13 @@ def _inverted(
     lead = text[sent.start : comma]
     if lead.count("“") > lead.count("”"):
         return None
+    first = lead.lstrip(' “"').split(" ", 1)[0].lower()
+    if "," not in lead and (
+        first in _PREPOSITIONS
+        or first in _ADVERBIAL_OPENERS
+        or any(ts <= content[0] < te for ts, te in time_spans)
+    ):
+        return None  # "Wednesday at the debate, Clinton said …": an adverbial, not content
     # After the attribution: nothing but time/venue/appositive, or a parenthetical's rest.
     after_start = max(cue.end(), np.end)
     if _THAT.match(text, after_start, sent.end) or _clause_follows(

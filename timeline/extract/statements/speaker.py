@@ -70,6 +70,9 @@ _QUANTIFIERS = frozenset(
     {"several", "many", "some", "two", "three", "four", "five", "other", "others", "most"}
     | {"both", "one", "another", "few"}
 )
+_ABBREVIATED = frozenset(
+    {"mr", "ms", "mrs", "dr", "gen", "sen", "rep", "gov", "lt", "col", "st", "prof", "rev"}
+)
 _AUX = frozenset(
     [
         "is",
@@ -349,7 +352,16 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
         return None
     if any(w in _AUX for w in phrase.lower().split()):
         return None  # "said the flag was removed": a clause, not a speaker
-    return NP(m.start(1), m.end(1), False)
+    end = m.end(1)
+    if text[end : end + 1] == "." and (words[-1].lower() in _ABBREVIATED or len(words[-1]) == 1):
+        # "said Mr. Trump": the phrase goes on after the abbreviation's period.
+        rest = _RIGHT_NP.match(text, end + 1, min(len(text), end + 120))
+        if rest is None or any(w in _AUX for w in rest.group(1).lower().split()):
+            return None
+        end = rest.end(1)
+        if re.search(r"['’]s\s", rest.group(1)):
+            return None  # "said Ms. Brainard's donations …": a clause
+    return NP(m.start(1), end, False)
 
 
 @dataclass(frozen=True, slots=True)
