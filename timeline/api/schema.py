@@ -137,6 +137,12 @@ _ERROR_DESCRIPTIONS = {
 class TimelineAutoSchema(AutoSchema):
     """Adds the shared error responses, 304 and cache headers to every operation."""
 
+    def _is_list_view(self, serializer: Any = None) -> bool:
+        # The timeline's `list` answers one envelope object, not an array of them.
+        if getattr(self.view, "schema_is_list", None) is False:
+            return False
+        return bool(super()._is_list_view(serializer))
+
     def _get_filter_parameters(self) -> list[Any]:
         return []  # documented explicitly via filter_parameters() (see views)
 

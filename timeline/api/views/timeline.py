@@ -30,7 +30,7 @@ class TimelinePageSerializer(serializers.Serializer[Any]):
     previous = serializers.URLField(allow_null=True, help_text="The previous page.")
     results = PolymorphicProxySerializer(
         component_name="TimelineItem",
-        serializers=[EventOutputSerializer, StatementOutputSerializer],
+        serializers={"event": EventOutputSerializer, "statement": StatementOutputSerializer},
         resource_type_field_name="kind",
         many=True,
     )
@@ -55,6 +55,7 @@ nothing changed (one primary-key lookup on the server)."""
 )
 class TimelineViewSet(ConditionalMixin, viewsets.ViewSet):
     filter_backends: list[Any] = []
+    schema_is_list = False  # the response is the page envelope (see TimelineAutoSchema)
 
     def list(self, request: Request) -> HttpResponseBase:
         return self.conditional_response(request, lambda: self._page(request))
