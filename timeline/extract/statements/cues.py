@@ -97,6 +97,7 @@ _HEADLINE_FORMS = frozenset(
         "Warns",
         "Claims",
         "Asks",
+        "Asked",
         "Admits",
         "Denies",
         "Insists",

@@ -207,8 +207,8 @@ def _inverted(
     np = np_before(text, comma + 1, cue.start(), time_spans)
     if np is None or text[comma + 1 : np.start].strip():
         np = None
-        if text[comma + 1 : cue.start()].strip() == "":
-            np = np_after(text, cue.end(), sent.end)
+        if text[comma + 1 : cue.start()].strip() == "" and not word.endswith("ing"):
+            np = np_after(text, cue.end(), sent.end)  # "…, said Cruz." (not "…, saying it …")
     if np is None:
         return None
     content = _trim(text, sent.start, comma)

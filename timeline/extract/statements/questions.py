@@ -21,7 +21,7 @@ _CONTENT_START = re.compile(
 # What may sit between "asked" and its content: an addressee or a time ("asked him Tuesday").
 _OBJECT = re.compile(r"(?:\s+(?:[\w'’.-]+|[\w'’.-]+,)){0,7}?\s+(?=" + _CONTENT_START.pattern + ")")
 _LEAD = re.compile(r"(?:When|If|After|Once|Later)?\s*$")
-_MAIN_CLAUSE = re.compile(r",\s+(?=[A-Z\"“]|he\b|she\b|they\b|it\b|we\b|I\b)")
+_MAIN_CLAUSE = re.compile(r",\s+")
 
 
 def asked_candidate(

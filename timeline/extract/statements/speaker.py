@@ -339,6 +339,8 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
     phrase = m.group(1)
     first = phrase.split(" ", 1)[0]
     if first.lower() in PRONOUNS:
+        if first.lower() not in ("he", "she", "they", "we", "i"):
+            return None  # "said it …" opens a clause
         return NP(m.start(1), m.start(1) + len(first), True)
     words = phrase.split()
     # "said pollster Frank Luntz", "said master of ceremonies Ana Diaz", "said several observers"
