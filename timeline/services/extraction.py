@@ -1,26 +1,24 @@
 """Store one article's extraction as entities, events and statements (with sources).
 
-The single write path for machine output, used by ingestion and re-extraction alike.
+The single write path for machine output, used by ingestion and re-extraction alike. Every
+step is a batch, so an article costs a fixed number of queries whatever its length.
 """
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from django.conf import settings
-from django.db import connection
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
-from timeline.enums import DatePrecision, EventRole, ReviewState, StatementRole
-from timeline.extract.types import ExtractedEvent, ExtractedStatement, Extraction
+from timeline.enums import DatePrecision, ReviewState, StatementRole
+from timeline.extract.types import ExtractedStatement, Extraction
 from timeline.models import (
     Article,
     Entity,
     Event,
-    EventEntity,
     EventSource,
     Statement,
     StatementEntity,
@@ -29,13 +27,14 @@ from timeline.models import (
 from timeline.normalize import normalize_alias, normalize_quote, sha256_hex
 from timeline.services.changes import items_mark_changed
 from timeline.services.entities import entities_resolve
-
-_PRECISIONS = {choice.value for choice in DatePrecision}
-_LIVE = (ReviewState.PENDING, ReviewState.PUBLISHED)
-# Same event when titles are this similar, or when actors overlap this much (see _same_event).
-_TITLE_SIMILARITY = 0.6
-_ACTOR_OVERLAP = 0.5
-_UNDATED_WINDOW = timedelta(days=7)
+from timeline.services.event_store import (
+    LIVE,
+    interval,
+    precision_of,
+    review_state_for,
+    sentence_text,
+    store_events,
+)
 
 
 @dataclass
@@ -46,247 +45,114 @@ class StoreResult:
     orphaned_statements: set[int] = field(default_factory=set)
 
 
-def _review_state(confidence: float) -> str:
-    threshold = float(settings.TIMELINE.get("AUTO_PUBLISH_MIN_CONFIDENCE", 0.5))
-    return ReviewState.PUBLISHED if confidence >= threshold else ReviewState.PENDING
-
-
-def _precision(value: str | None) -> str:
-    return value if value in _PRECISIONS else DatePrecision.UNKNOWN
-
-
-def _interval(start: date | None, end: date | None) -> tuple[date | None, date | None]:
-    if start is None:
-        return None, None
-    return start, end if end is not None and end >= start else start
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    return text[start:end].strip()[:2000]
-
-
-def _lock_event_types(types: set[str]) -> None:
-    """Serialise cross-article event matching per type on PostgreSQL (SQLite serialises all)."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        for event_type in sorted(types):
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(hashtext(%s))", [f"timeline-event:{event_type}"]
-            )
-
-
-def _same_event(
-    extracted: ExtractedEvent,
-    candidate: Event,
-    actor_ids: set[int],
-    place_ids: set[int],
-    cand_actors: set[int],
-    cand_places: set[int],
-) -> bool:
-    if place_ids and cand_places and not place_ids & cand_places:
-        return False  # same kind of event, somewhere else
-    title_sim = difflib.SequenceMatcher(
-        None, normalize_alias(extracted.title), normalize_alias(candidate.title)
-    ).ratio()
-    if title_sim >= _TITLE_SIMILARITY:
-        return True
-    if actor_ids and cand_actors:
-        overlap = len(actor_ids & cand_actors) / len(actor_ids | cand_actors)
-        return overlap >= _ACTOR_OVERLAP
-    return False
-
-
-def _find_event(
-    extracted: ExtractedEvent,
-    start: date | None,
-    end: date | None,
-    reported: date,
-    actor_ids: set[int],
-    place_ids: set[int],
-) -> Event | None:
-    qs = Event.objects.filter(type=extracted.type, review_state__in=_LIVE)
-    if start is not None and end is not None:
-        qs = qs.filter(date_start__lte=end, date_end__gte=start)
-    else:
-        qs = qs.filter(
-            date_start__isnull=True,
-            sort_date__range=(reported - _UNDATED_WINDOW, reported + _UNDATED_WINDOW),
-        )
-    if actor_ids | place_ids:
-        qs = qs.filter(event_entities__entity_id__in=actor_ids | place_ids).distinct()
-    candidates = list(qs.order_by("-source_count", "id")[:20])
-    if not candidates:
-        return None
-    links: dict[int, tuple[set[int], set[int]]] = {c.pk: (set(), set()) for c in candidates}
-    for event_id, entity_id, role in EventEntity.objects.filter(event__in=candidates).values_list(
-        "event_id", "entity_id", "role"
-    ):
-        links[event_id][1 if role == EventRole.LOCATION else 0].add(entity_id)
-    for cand in candidates:
-        cand_actors, cand_places = links[cand.pk]
-        if _same_event(extracted, cand, actor_ids, place_ids, cand_actors, cand_places):
-            return cand
-    return None
-
-
-def _event_fields(extracted: ExtractedEvent, text: str, reported: date) -> dict[str, Any]:
-    start, end = _interval(extracted.date_start, extracted.date_end)
-    return {
-        "title": extracted.title[:300],
-        "summary": _sentence(text, extracted.sentence_start, extracted.sentence_end),
-        "type": extracted.type,
-        "status": extracted.status,
-        "date_start": start,
-        "date_end": end,
-        "date_precision": _precision(extracted.precision) if start else DatePrecision.UNKNOWN,
-        "date_value": (extracted.date or "")[:40],
-        "date_text": "",
-        "sort_date": start or reported,
-        "figures": dict(extracted.figures),
-    }
-
-
-def _store_events(
-    article: Article,
-    extraction: Extraction,
-    entity_map: dict[str, Entity],
-    reported: date,
-    result: StoreResult,
-) -> list[int | None]:
-    text = article.text
-    _lock_event_types({e.type for e in extraction.events})
-    ids: list[int | None] = []
-    for extracted in extraction.events:
-        actors = {
-            entity_map[n].pk for n in (*extracted.actors, *extracted.people) if n in entity_map
-        }
-        places = {entity_map[n].pk for n in extracted.places if n in entity_map}
-        fields = _event_fields(extracted, text, reported)
-        event = _find_event(
-            extracted, fields["date_start"], fields["date_end"], reported, actors, places
-        )
-        if event is None:
-            event = Event.objects.create(
-                **fields,
-                confidence=extracted.confidence,
-                review_state=_review_state(extracted.confidence),
-                extractor_version=article.extractor_version,
-                dedupe_key=sha256_hex(f"{extracted.type}|{fields['sort_date']:%Y-%m}"),
-            )
-        else:
-            # Curator wins: fields an editor changed are never overwritten by machines.
-            changed = [
-                name
-                for name, value in fields.items()
-                if name not in event.edited_fields
-                and event.source_count <= 1
-                and getattr(event, name) != value
-            ]
-            for name in changed:
-                setattr(event, name, fields[name])
-            if extracted.confidence > event.confidence and "confidence" not in event.edited_fields:
-                event.confidence = extracted.confidence
-                changed.append("confidence")
-            if changed:
-                event.save(update_fields=[*changed, "updated_at"])
-        EventSource.objects.get_or_create(
-            event=event,
-            article=article,
-            start=extracted.start,
-            end=extracted.end,
-            defaults={"sentence": fields["summary"], "sentence_start": extracted.sentence_start},
-        )
-        roles = (
-            [(entity_map[n], EventRole.ACTOR) for n in extracted.actors if n in entity_map]
-            + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
-            + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
-        )
-        if "entities" in event.edited_fields:
-            roles = []  # an editor curated the links (services.events.event_links_edited)
-        EventEntity.objects.bulk_create(
-            [EventEntity(event=event, entity=entity, role=role) for entity, role in roles],
-            ignore_conflicts=True,
-        )
-        result.events.add(event.pk)
-        ids.append(event.pk)
-    return ids
-
-
-def _statement_key(extracted: ExtractedStatement, speaker: Entity | None) -> str:
+def statement_fingerprint(extracted: ExtractedStatement, speaker: Entity | None) -> str:
+    """sha256(speaker key + normalised quote): one statement however many outlets report it."""
     who = speaker.slug if speaker else normalize_alias(extracted.speaker_text or "unknown")
     return sha256_hex(f"{who}|{normalize_quote(extracted.quote)}")
+
+
+def _statement_fields(
+    extracted: ExtractedStatement, speaker: Entity | None, reported: date, event_ids: list[int]
+) -> dict[str, Any]:
+    start, end = interval(extracted.date_start, extracted.date_end)
+    fields: dict[str, Any] = {
+        "speaker": speaker,
+        "speaker_text": (extracted.speaker_text or extracted.speaker or "")[:300],
+        "speaker_title": (extracted.speaker_title or "")[:300],
+        "quote": extracted.quote,
+        "kind": extracted.kind,
+        "cue": extracted.cue[:100],
+        "venue": (extracted.venue or "")[:300],
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision_of(extracted.precision) if start else DatePrecision.UNKNOWN,
+        "date_value": (extracted.date or "")[:40],
+        "sort_date": start or reported,
+    }
+    index = extracted.event_index
+    if index is not None and 0 <= index < len(event_ids):
+        fields["event_id"] = event_ids[index]
+        fields["stance"] = extracted.stance or "neutral"
+    return fields
 
 
 def _store_statements(
     article: Article,
     extraction: Extraction,
     entity_map: dict[str, Entity],
-    event_ids: list[int | None],
+    event_ids: list[int],
     reported: date,
-    result: StoreResult,
-) -> None:
-    text = article.text
-    document = extraction.document
+) -> set[int]:
+    if not extraction.statements:
+        return set()
+    rows: list[tuple[ExtractedStatement, str, dict[str, Any]]] = []
     for extracted in extraction.statements:
         speaker = entity_map.get(extracted.speaker or "")
-        start, end = _interval(extracted.date_start, extracted.date_end)
-        sentence = document.sentence_at(extracted.quote_start) if document else None
-        event_index = getattr(extracted, "event_index", None)
-        fields: dict[str, Any] = {
-            "speaker": speaker,
-            "speaker_text": (extracted.speaker_text or extracted.speaker or "")[:300],
-            "speaker_title": (extracted.speaker_title or "")[:300],
-            "quote": extracted.quote,
-            "kind": extracted.kind,
-            "cue": extracted.cue[:100],
-            "venue": (extracted.venue or "")[:300],
-            "date_start": start,
-            "date_end": end,
-            "date_precision": _precision(extracted.precision) if start else DatePrecision.UNKNOWN,
-            "date_value": (extracted.date or "")[:40],
-            "sort_date": start or reported,
-        }
-        if isinstance(event_index, int) and 0 <= event_index < len(event_ids):
-            fields["event_id"] = event_ids[event_index]
-            fields["stance"] = getattr(extracted, "stance", None) or "neutral"
-        statement, created = Statement.objects.get_or_create(
-            fingerprint=_statement_key(extracted, speaker),
-            defaults={
+        rows.append(
+            (
+                extracted,
+                statement_fingerprint(extracted, speaker),
+                _statement_fields(extracted, speaker, reported, event_ids),
+            )
+        )
+    fingerprints = {fp for _, fp, _ in rows}
+    existing = {s.fingerprint: s for s in Statement.objects.filter(fingerprint__in=fingerprints)}
+    fresh: dict[str, Statement] = {}
+    for extracted, fp, fields in rows:
+        if fp in existing:
+            statement = existing[fp]
+            if statement.source_count <= 1:  # re-extraction of its only source
+                changed = [
+                    name
+                    for name, value in fields.items()
+                    if name not in statement.edited_fields and getattr(statement, name) != value
+                ]
+                for name in changed:
+                    setattr(statement, name, fields[name])
+                if changed:
+                    statement.save(update_fields=[*changed, "updated_at"])
+        elif fp not in fresh:
+            fresh[fp] = Statement(
+                fingerprint=fp,
                 **fields,
-                "confidence": extracted.confidence,
-                "review_state": _review_state(extracted.confidence),
-                "extractor_version": article.extractor_version,
-            },
+                confidence=extracted.confidence,
+                review_state=review_state_for(extracted.confidence),
+                extractor_version=article.extractor_version,
+            )
+    if fresh:
+        # ignore_conflicts: a concurrent article may insert the same statement first.
+        Statement.objects.bulk_create(fresh.values(), ignore_conflicts=True)
+        created = list(Statement.objects.filter(fingerprint__in=fresh))
+        Statement.history.bulk_history_create(created, default_change_reason="extracted")
+        existing.update({s.fingerprint: s for s in created})
+
+    document = extraction.document
+    sources: list[StatementSource] = []
+    links: list[StatementEntity] = []
+    for extracted, fp, fields in rows:
+        statement = existing[fp]
+        sentence = document.sentence_at(extracted.quote_start) if document else None
+        sources.append(
+            StatementSource(
+                statement=statement,
+                article=article,
+                quote_start=extracted.quote_start,
+                quote_end=extracted.quote_end,
+                speaker_start=extracted.speaker_start,
+                speaker_end=extracted.speaker_end,
+                sentence=sentence_text(article.text, sentence.start, sentence.end)
+                if sentence
+                else "",
+                sentence_start=sentence.start if sentence else 0,
+            )
         )
-        if not created and statement.source_count <= 1:
-            changed = [
-                name
-                for name, value in fields.items()
-                if name not in statement.edited_fields and getattr(statement, name) != value
-            ]
-            for name in changed:
-                setattr(statement, name, fields[name])
-            if changed:
-                statement.save(update_fields=[*changed, "updated_at"])
-        StatementSource.objects.get_or_create(
-            statement=statement,
-            article=article,
-            quote_start=extracted.quote_start,
-            quote_end=extracted.quote_end,
-            defaults={
-                "speaker_start": extracted.speaker_start,
-                "speaker_end": extracted.speaker_end,
-                "sentence": _sentence(text, sentence.start, sentence.end) if sentence else "",
-                "sentence_start": sentence.start if sentence else 0,
-            },
-        )
-        links = (
-            [StatementEntity(statement=statement, entity=speaker, role=StatementRole.SPEAKER)]
-            if speaker
-            else []
-        )
-        links += [
+        if fields["speaker"] is not None:
+            links.append(
+                StatementEntity(
+                    statement=statement, entity=fields["speaker"], role=StatementRole.SPEAKER
+                )
+            )
+        links.extend(
             StatementEntity(
                 statement=statement, entity=entity_map[m.name], role=StatementRole.MENTIONED
             )
@@ -294,28 +160,31 @@ def _store_statements(
             if extracted.quote_start <= m.start
             and m.end <= extracted.quote_end
             and m.name in entity_map
-        ]
-        StatementEntity.objects.bulk_create(links, ignore_conflicts=True)
-        result.statements.add(statement.pk)
+        )
+    StatementSource.objects.bulk_create(sources, ignore_conflicts=True)
+    StatementEntity.objects.bulk_create(links, ignore_conflicts=True)
+    return {existing[fp].pk for _, fp, _ in rows}
 
 
 def _refresh_source_counts(event_ids: set[int], statement_ids: set[int]) -> None:
-    counts = dict(
-        Event.objects.filter(pk__in=event_ids).annotate(n=Count("sources")).values_list("pk", "n")
-    )
-    Event.objects.bulk_update(
-        [Event(pk=pk, source_count=n) for pk, n in counts.items()], ["source_count"], batch_size=500
-    )
-    counts = dict(
-        Statement.objects.filter(pk__in=statement_ids)
-        .annotate(n=Count("sources"))
-        .values_list("pk", "n")
-    )
-    Statement.objects.bulk_update(
-        [Statement(pk=pk, source_count=n) for pk, n in counts.items()],
-        ["source_count"],
-        batch_size=500,
-    )
+    """One UPDATE per table: source_count = number of evidence rows."""
+    for model, source, ids in (
+        (Event, EventSource, event_ids),
+        (Statement, StatementSource, statement_ids),
+    ):
+        if not ids:
+            continue
+        link = "event" if model is Event else "statement"
+        count = (
+            source.objects.filter(**{link: OuterRef("pk")})
+            .order_by()
+            .values(link)
+            .annotate(n=Count("id"))
+            .values("n")
+        )
+        model.objects.filter(pk__in=ids).update(
+            source_count=Coalesce(Subquery(count, output_field=IntegerField()), 0)
+        )
 
 
 def article_store_extraction(*, article: Article, extraction: Extraction) -> StoreResult:
@@ -333,36 +202,43 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
     before_statements = set(
         StatementSource.objects.filter(article=article).values_list("statement_id", flat=True)
     )
-    EventSource.objects.filter(article=article).delete()
-    StatementSource.objects.filter(article=article).delete()
+    if before_events:
+        EventSource.objects.filter(article=article).delete()
+    if before_statements:
+        StatementSource.objects.filter(article=article).delete()
 
     reported = (article.published_at or article.created_at).date()
     entity_map = entities_resolve(entities=extraction.canonical_entities)
-    event_ids = _store_events(article, extraction, entity_map, reported, result)
-    _store_statements(article, extraction, entity_map, event_ids, reported, result)
+    event_ids = store_events(
+        article=article, events=extraction.events, entity_map=entity_map, reported=reported
+    )
+    result.events = set(event_ids)
+    result.statements = _store_statements(article, extraction, entity_map, event_ids, reported)
 
     touched_events = result.events | before_events
     touched_statements = result.statements | before_statements
     _refresh_source_counts(touched_events, touched_statements)
-    result.orphaned_events = set(
-        Event.objects.filter(
+    if before_events - result.events:
+        orphans = Event.objects.filter(
             pk__in=before_events - result.events,
             source_count=0,
             edited_fields=[],
-            review_state__in=_LIVE,
-        ).values_list("pk", flat=True)
-    )
-    result.orphaned_statements = set(
-        Statement.objects.filter(
+            review_state__in=LIVE,
+        )
+        result.orphaned_events = set(orphans.values_list("pk", flat=True))
+        Event.objects.filter(pk__in=result.orphaned_events).update(
+            review_state=ReviewState.REJECTED
+        )
+    if before_statements - result.statements:
+        orphans_s = Statement.objects.filter(
             pk__in=before_statements - result.statements,
             source_count=0,
             edited_fields=[],
-            review_state__in=_LIVE,
-        ).values_list("pk", flat=True)
-    )
-    Event.objects.filter(pk__in=result.orphaned_events).update(review_state=ReviewState.REJECTED)
-    Statement.objects.filter(pk__in=result.orphaned_statements).update(
-        review_state=ReviewState.REJECTED
-    )
+            review_state__in=LIVE,
+        )
+        result.orphaned_statements = set(orphans_s.values_list("pk", flat=True))
+        Statement.objects.filter(pk__in=result.orphaned_statements).update(
+            review_state=ReviewState.REJECTED
+        )
     items_mark_changed(event_ids=touched_events, statement_ids=touched_statements)
     return result

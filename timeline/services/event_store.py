@@ -1,0 +1,256 @@
+"""Machine events → Event rows, matched across articles, in a fixed number of queries.
+
+An extracted event joins an existing event when it has the same type, overlapping dates (or,
+undated, a report date within a week), shared actors or places (never disjoint places), and a
+similar title or mostly the same actors. Matching also runs between the events of one article,
+so the same event mentioned twice becomes one event with two evidence spans.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Q
+
+from timeline.enums import DatePrecision, EventRole, ReviewState
+from timeline.extract.types import ExtractedEvent
+from timeline.models import Article, Entity, Event, EventEntity, EventSource
+from timeline.normalize import normalize_alias, sha256_hex
+
+LIVE = (ReviewState.PENDING, ReviewState.PUBLISHED)
+PRECISIONS = {choice.value for choice in DatePrecision}
+# Same event when titles are this similar, or when actors overlap this much (see _same_event).
+TITLE_SIMILARITY = 0.6
+ACTOR_OVERLAP = 0.5
+UNDATED_WINDOW = timedelta(days=7)
+MAX_CANDIDATES = 200
+
+
+def review_state_for(confidence: float) -> str:
+    threshold = float(settings.TIMELINE.get("AUTO_PUBLISH_MIN_CONFIDENCE", 0.5))
+    return ReviewState.PUBLISHED if confidence >= threshold else ReviewState.PENDING
+
+
+def precision_of(value: str | None) -> str:
+    return value if value in PRECISIONS else DatePrecision.UNKNOWN
+
+
+def interval(start: date | None, end: date | None) -> tuple[date | None, date | None]:
+    if start is None:
+        return None, None
+    return start, end if end is not None and end >= start else start
+
+
+def sentence_text(text: str, start: int, end: int) -> str:
+    return text[start:end].strip()[:2000]
+
+
+@dataclass
+class _Pending:
+    """One extracted event on its way to a row."""
+
+    extracted: ExtractedEvent
+    fields: dict[str, Any]
+    actors: set[int]
+    places: set[int]
+    roles: list[tuple[Entity, str]]
+    event: Event | None = None
+
+
+@dataclass
+class _Candidate:
+    event: Event
+    actors: set[int] = field(default_factory=set)
+    places: set[int] = field(default_factory=set)
+
+
+def _lock_event_types(types: set[str]) -> None:
+    """Serialise cross-article matching per type on PostgreSQL (SQLite serialises writers)."""
+    if connection.vendor != "postgresql" or not types:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(%s::text[]) AS k ORDER BY k",
+            [sorted(f"timeline-event:{t}" for t in types)],
+        )
+
+
+def _fields(extracted: ExtractedEvent, text: str, reported: date) -> dict[str, Any]:
+    start, end = interval(extracted.date_start, extracted.date_end)
+    return {
+        "title": extracted.title[:300],
+        "summary": sentence_text(text, extracted.sentence_start, extracted.sentence_end),
+        "type": extracted.type,
+        "status": extracted.status,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision_of(extracted.precision) if start else DatePrecision.UNKNOWN,
+        "date_value": (extracted.date or "")[:40],
+        "date_text": "",
+        "sort_date": start or reported,
+        "figures": dict(extracted.figures),
+    }
+
+
+def _window(p: _Pending, reported: date) -> Q:
+    start, end = p.fields["date_start"], p.fields["date_end"]
+    if start is not None:
+        when = Q(date_start__lte=end, date_end__gte=start)
+    else:
+        when = Q(
+            date_start__isnull=True,
+            sort_date__range=(reported - UNDATED_WINDOW, reported + UNDATED_WINDOW),
+        )
+    cond = Q(type=p.fields["type"]) & when
+    if p.actors | p.places:
+        cond &= Q(
+            id__in=EventEntity.objects.filter(entity_id__in=p.actors | p.places).values("event_id")
+        )
+    return cond
+
+
+def _same_event(p: _Pending, cand: _Candidate) -> bool:
+    event = cand.event
+    if event.type != p.fields["type"]:
+        return False
+    start, end = p.fields["date_start"], p.fields["date_end"]
+    if (start is None) != (event.date_start is None):
+        return False
+    if start is not None and not (event.date_start <= end and start <= event.date_end):
+        return False
+    if p.places and cand.places and not p.places & cand.places:
+        return False  # the same kind of event, somewhere else
+    if (p.actors | p.places) and not (p.actors | p.places) & (cand.actors | cand.places):
+        return False
+    title_sim = difflib.SequenceMatcher(
+        None, normalize_alias(p.fields["title"]), normalize_alias(event.title)
+    ).ratio()
+    if title_sim >= TITLE_SIMILARITY:
+        return True
+    if p.actors and cand.actors:
+        return len(p.actors & cand.actors) / len(p.actors | cand.actors) >= ACTOR_OVERLAP
+    return False
+
+
+def _candidates(pending: list[_Pending], reported: date) -> list[_Candidate]:
+    query = Q()
+    for p in pending:
+        query |= _window(p, reported)
+    rows = list(
+        Event.objects.filter(query, review_state__in=LIVE).order_by("-source_count", "id")[
+            :MAX_CANDIDATES
+        ]
+    )
+    by_id = {e.pk: _Candidate(e) for e in rows}
+    for event_id, entity_id, role in EventEntity.objects.filter(event_id__in=by_id).values_list(
+        "event_id", "entity_id", "role"
+    ):
+        target = by_id[event_id].places if role == EventRole.LOCATION else by_id[event_id].actors
+        target.add(entity_id)
+    return list(by_id.values())
+
+
+def _update_machine_fields(event: Event, p: _Pending) -> None:
+    """Curator wins: fields an editor changed are never overwritten by machines."""
+    if event.source_count > 1:
+        return  # several articles back it: the first report's wording stays
+    changed = [
+        name
+        for name, value in p.fields.items()
+        if name not in event.edited_fields and getattr(event, name) != value
+    ]
+    confidence = p.extracted.confidence
+    if confidence > event.confidence and "confidence" not in event.edited_fields:
+        event.confidence = confidence
+        changed.append("confidence")
+    for name in changed:
+        if name != "confidence":
+            setattr(event, name, p.fields[name])
+    if changed:
+        event.save(update_fields=[*changed, "updated_at"])
+
+
+def store_events(
+    *,
+    article: Article,
+    events: tuple[ExtractedEvent, ...],
+    entity_map: dict[str, Entity],
+    reported: date,
+) -> list[int]:
+    """Create or join the Event rows for `events`; add sources and entity links.
+
+    Returns the event id of each extracted event, in order. Runs inside the caller's
+    transaction; idempotent for the same article (sources are unique per span).
+    """
+    if not events:
+        return []
+    _lock_event_types({e.type for e in events})
+    pending: list[_Pending] = []
+    for extracted in events:
+        roles = (
+            [(entity_map[n], EventRole.ACTOR) for n in extracted.actors if n in entity_map]
+            + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
+            + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
+        )
+        pending.append(
+            _Pending(
+                extracted=extracted,
+                fields=_fields(extracted, article.text, reported),
+                actors={e.pk for e, role in roles if role != EventRole.LOCATION},
+                places={e.pk for e, role in roles if role == EventRole.LOCATION},
+                roles=roles,
+            )
+        )
+
+    candidates = _candidates(pending, reported)
+    new: list[_Pending] = []
+    for p in pending:
+        match = next((c for c in candidates if _same_event(p, c)), None)
+        if match is not None:
+            p.event = match.event
+            if match.event.pk is not None:
+                _update_machine_fields(match.event, p)
+            continue
+        p.event = Event(
+            **p.fields,
+            confidence=p.extracted.confidence,
+            review_state=review_state_for(p.extracted.confidence),
+            extractor_version=article.extractor_version,
+            dedupe_key=sha256_hex(f"{p.fields['type']}|{p.fields['sort_date']:%Y-%m}"),
+        )
+        new.append(p)
+        # Later mentions in this article can join it before it is even saved.
+        candidates.append(_Candidate(p.event, set(p.actors), set(p.places)))
+    created = Event.objects.bulk_create([p.event for p in new if p.event is not None])
+    if created:
+        Event.history.bulk_history_create(created, default_change_reason="extracted")
+
+    EventSource.objects.bulk_create(
+        [
+            EventSource(
+                event=p.event,
+                article=article,
+                start=p.extracted.start,
+                end=p.extracted.end,
+                sentence=p.fields["summary"],
+                sentence_start=p.extracted.sentence_start,
+            )
+            for p in pending
+        ],
+        ignore_conflicts=True,
+    )
+    EventEntity.objects.bulk_create(
+        [
+            EventEntity(event=p.event, entity=entity, role=role)
+            for p in pending
+            if p.event is not None and "entities" not in p.event.edited_fields
+            for entity, role in p.roles
+        ],
+        ignore_conflicts=True,
+    )
+    return [p.event.pk for p in pending if p.event is not None]
