@@ -10,7 +10,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.extract.events import dating
@@ -19,7 +20,7 @@ from timeline.extract.events.lexicon import words
 from timeline.extract.events.links import DENIES, stance
 from timeline.extract.events.roles import RoleReader, Roles
 from timeline.extract.events.status import DENIED, HAPPENED, REPORTED, status_of, tense
-from timeline.extract.events.titles import TitleParts, title
+from timeline.extract.events.titles import TitleParts, demonym, title
 from timeline.extract.types import Document, ExtractedEvent, ExtractedStatement, TimexLike
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ _STOP = words(
     "a an the this that these those his her its their our my your of in on at by for with "
     "from to and or but as is are was were be been has have had will would said says "
     "after before since during amid about over under into than then also not no all any "
-    "some"
+    "some announced imposed impose tighten tightened expand expanded extend extended lift "
+    "lifted ease eased approve approved adopted signed sign reached reach launched launch held "
+    "hold hosted agreed"
 )
 #: What to call an event named by a verb, for titles.
 _DEFAULT_PHRASE = {
@@ -54,6 +57,20 @@ _LEMMAS = (
     (re.compile(r"^dispatch", re.I), "dispatch"),
 )
 _PLACE_OF_TYPES = frozenset(["region", "city", "place"])
+_POLICY_VERBS = {
+    "announced": "announce", "announces": "announce", "announcing": "announce",
+    "unveiled": "unveil", "unveils": "unveil", "introduced": "introduce",
+    "introduces": "introduce", "declared": "declare", "declares": "declare",
+    "vowed": "vow", "vows": "vow", "pledged": "pledge", "pledges": "pledge",
+    "promised": "promise", "promises": "promise", "threatened": "threaten",
+    "threatens": "threaten", "suspended": "suspend", "suspends": "suspend",
+    "halted": "halt", "halts": "halt", "froze": "freeze", "freezes": "freeze",
+    "cancelled": "cancel", "canceled": "cancel", "postponed": "postpone",
+    "called": "call", "broke": "break", "pulled": "pull", "withdrew": "withdraw",
+    "left": "leave", "quit": "quit", "exited": "exit",
+}  # fmt: skip
+_OBJECT_STOP = words("on in at after before as while during amid since until by from that which")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 
 
 def noun_phrase(doc: Document, start: int, end: int, mask: bytearray) -> str:
@@ -72,6 +89,27 @@ def noun_phrase(doc: Document, start: int, end: int, mask: bytearray) -> str:
     return text[keep:end].strip()
 
 
+def _policy_parts(text: str, start: int, end: int, mask: bytearray) -> tuple[str, str]:
+    """("vow to", "retaliate") from "vowed to retaliate on Tuesday, ..."."""
+    words = list(_WORD.finditer(text, start, end))
+    if not words:
+        return "", ""
+    first = words[0].group().lower()
+    verb = _POLICY_VERBS.get(first, first)
+    rest = words[1:]
+    if rest and rest[0].group().lower() in ("to", "off", "out"):
+        verb, rest = f"{verb} {rest[0].group().lower()}", rest[1:]
+    kept: list[str] = []
+    for w in rest:
+        gap = text[(kept and w.start()) or w.start() : w.start()]
+        if (mask[w.start()] and kept) or w.group().lower() in _OBJECT_STOP or "," in gap:
+            break
+        kept.append(w.group())
+        if len(kept) == 5:
+            break
+    return verb, " ".join(kept)
+
+
 def _lemma(trigger: str, event_type: str) -> str:
     for rx, lemma in _LEMMAS:
         if rx.match(trigger):
@@ -79,36 +117,58 @@ def _lemma(trigger: str, event_type: str) -> str:
     return event_type
 
 
-def build_event(
-    doc: Document,
-    g: Group,
-    timex: TimexLike | None,
-    reader: RoleReader,
-    sentence_statements: Sequence[ExtractedStatement],
-    statements: Sequence[ExtractedStatement],
-) -> ExtractedEvent:
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every event of one document is built with."""
+
+    doc: Document
+    reader: RoleReader
+    statements: Sequence[ExtractedStatement]
+    #: Date of the last dated event in the two sentences before (news reference time).
+    narrative: dating.When | None = None
+
+
+def _past_weekday(when: dating.When, timex: TimexLike, published: date) -> dating.When:
+    """A weekday governed by a past-tense verb is the last such day, never the next one."""
+    if when.start is None or when.start <= published or when.precision != "day":
+        return when
+    if not _WEEKDAY.search(timex.text) or (when.start - published).days > 7:
+        return when
+    day = when.start - timedelta(days=7)
+    return dating.When(day.isoformat(), day, day, "day", when.source)
+
+
+def build_event(ctx: Context, g: Group, timex: TimexLike | None) -> ExtractedEvent:
     """The event one group of triggers describes."""
+    doc, reader = ctx.doc, ctx.reader
     text = doc.text
     clause = g.scope.clause
     s0, e0, pos = min(g.triggers)
     main = next((t for t in g.triggers if t[2] == "verb"), (s0, e0, pos))
     verb_tense = tense(text, clause, main[0], main[1], main[2])
+    reporting = g.scope.statement
     if timex is not None:
         when = dating.from_timex(timex)
+        if verb_tense == "past" and main[2] == "verb" and 0 <= timex.start - main[1] <= 12:
+            when = _past_weekday(when, timex, doc.published)
     else:
+        explicit = reporting is not None and dating.explicitly_dated(
+            text, g.scope.sentence, reporting, doc.timexes
+        )
         when = dating.fallback(
-            text, g.type, clause, main[0], verb_tense, g.scope.statement,
-            sentence_statements, statements, doc.published,
+            text, g.type, clause, main[0], verb_tense, reporting, ctx.statements,
+            doc.published, ctx.narrative, explicit,
         )  # fmt: skip
-    roles = reader.read(g.type, clause, g.scope.sentence, s0)
+    roles = reader.read(g.type, clause, g.scope.sentence, s0, reporting)
     event_type = g.type
     if event_type == "invasion" and _is_incursion(roles, reader):
         event_type = "incursion"
     status = status_of(text, clause, main[0], main[1], main[2], verb_tense, when.start,
                        doc.published)  # fmt: skip
-    reporting = g.scope.statement
     if reporting is not None and stance(text, reporting) == DENIES:
         status = DENIED
+    if status == DENIED and when.source != "timex":
+        when = dating.UNDATED  # what did not happen has no borrowed date
     if (
         status == HAPPENED
         and when.value is None
@@ -127,19 +187,24 @@ def build_event(
         if lead[2] == "noun"
         else _DEFAULT_PHRASE.get(event_type, text[main[0] : main[1]])
     )
+    verb = _lemma(text[main[0] : main[1]], event_type) if main[2] == "verb" else ""
     if event_type == "statement-of-policy" and lead[2] == "verb":
-        phrase = " ".join(_WORD.findall(text[main[0] : clause.end])[:6])
-    places = tuple(roles.surfaces.get(p, p) for p in _ordered_places(roles, reader))
+        verb, phrase = _policy_parts(text, main[0], clause.end, mask)
+    places = tuple(
+        p if reader.kinds.get(p) == "country" else roles.surfaces.get(p, p)
+        for p in _ordered_places(roles, reader)
+    )
     parts = TitleParts(
         type=event_type,
         status=status,
-        verb=_lemma(text[main[0] : main[1]], event_type) if main[2] == "verb" else "",
+        verb=verb,
         phrase=phrase,
         agent=roles.agent,
         others=tuple(a for a in roles.actors if a != roles.agent),
         people=tuple(roles.people),
         places=places,
         figures=tuple(figs),
+        demonyms=tuple(a for a in roles.actors if roles.surfaces.get(a, a) == demonym(a)),
     )
     end = max(e for _, e, _ in g.triggers)
     return ExtractedEvent(
@@ -212,6 +277,7 @@ def merge(a: ExtractedEvent, b: ExtractedEvent) -> ExtractedEvent:
     dated = a if a.date or not b.date else b
     return dataclasses.replace(
         a,
+        status=dated.status,
         date=dated.date,
         date_start=dated.date_start,
         date_end=dated.date_end,
@@ -263,3 +329,17 @@ def corefer(ev: ExtractedEvent, other: ExtractedEvent) -> ExtractedEvent:
             status=other.status if ev.status == REPORTED else ev.status,
         )
     return dataclasses.replace(ev, **changes)  # type: ignore[arg-type]
+
+
+def with_date(ev: ExtractedEvent, when: dating.When) -> ExtractedEvent:
+    """The event dated by ``when`` (a date found after it was built); undated "reported"
+    events that now have a date are taken to have happened."""
+    status = HAPPENED if ev.status == REPORTED else ev.status
+    return dataclasses.replace(
+        ev,
+        date=when.value,
+        date_start=when.start,
+        date_end=when.end,
+        precision=when.precision,
+        status=status,
+    )

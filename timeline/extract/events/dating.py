@@ -14,6 +14,7 @@ Everything else stays undated — "has sent troops" says nothing about when.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,7 +31,8 @@ _BOUND = re.compile(
 _PREMODIFIER_GAP = re.compile(r"^(?:[’']s)?\s*(?:[\w-]+\s+){0,2}$")
 _DATE_PART = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?|-W\d{2}|-Q\d|-(?:SP|SU|FA|WI))?)")
 _TEMPORAL_LINK = re.compile(
-    r"\s*(?:after|as|when|while|following|during|before|once)\b", re.IGNORECASE
+    r"\s*(?:after|as|when|while|following|during|before|once|where|at which|during which)\b",
+    re.IGNORECASE,
 )
 _REMARKS = re.compile(
     r"\s*(?:the|his|her|their|those|these)\s+(?:\w+\s+)?(?:comments|remarks|statement|"
@@ -42,6 +44,9 @@ NEWS_OF_THE_DAY = frozenset(
     ["attack", "air-defense", "casualties", "protest", "meeting", "sanctions",
      "statement-of-policy", "incursion", "other"]
 )  # fmt: skip
+#: Types that follow the reference time of the sentences before them but are not
+#: dated by a statement alone (a pact someone "signed" may be months old).
+_NARRATIVE = frozenset(["agreement", "election"])
 _RECENT = timedelta(days=3)
 
 
@@ -140,30 +145,54 @@ def fallback(
     start: int,
     verb_tense: str,
     reporting: ExtractedStatement | None,
-    sentence_statements: Sequence[ExtractedStatement],
     all_statements: Sequence[ExtractedStatement],
     published: date,
+    narrative: When | None = None,
+    explicit: bool = False,
 ) -> When:
-    """The date of an event without a time expression of its own (see the module doc)."""
+    """The date of an event without a time expression of its own (see the module doc).
+
+    ``narrative`` is the date of the last dated event of the two sentences before
+    (news keeps its reference time until a new time expression moves it);
+    ``explicit`` says whether the reporting statement's date was written next to
+    its cue ("said Tuesday") rather than inherited.
+    """
     for s in all_statements:
         if s.venue and _venue_covers(text, s.venue, start) and s.date_start is not None:
             return from_statement(s, "venue")
-    if _TEMPORAL_LINK.match(text, clause.start):
-        for s in sentence_statements:
-            outside = not (s.quote_start <= clause.start < s.quote_end)
-            if outside and _is_day(s, published):
-                return from_statement(s, "speech")
     if event_type == "meeting" and _REMARKS.match(text, clause.start):
         before = [s for s in all_statements if s.cue_end <= clause.start and _is_day(s, published)]
         if before:
             return from_statement(before[-1], "venue")
-    if event_type in NEWS_OF_THE_DAY and verb_tense == "past":
-        said = reporting or next(
-            (s for s in sentence_statements if not (s.quote_start <= start < s.quote_end)), None
-        )
-        if said is not None and _is_day(said, published):
-            return from_statement(said, "news")
+    if verb_tense != "past":
+        return UNDATED
+    news = event_type in NEWS_OF_THE_DAY
+    if news and reporting is not None and explicit and _is_day(reporting, published):
+        return from_statement(reporting, "news")
+    if narrative is not None and (news or event_type in _NARRATIVE):
+        return dataclasses.replace(narrative, source="narrative")
+    if news and reporting is not None and _is_day(reporting, published):
+        return from_statement(reporting, "news")
     return UNDATED
+
+
+def is_linked_clause(text: str, clause: Span) -> bool:
+    """A clause that happens when its host does: "after ...", "where ...", "as ..."."""
+    return _TEMPORAL_LINK.match(text, clause.start) is not None
+
+
+def explicitly_dated(
+    text: str, sentence: Span, s: ExtractedStatement, timexes: Sequence[TimexLike]
+) -> bool:
+    """True when a time expression next to the statement's cue gives its date."""
+    for t in timexes:
+        if not (sentence.start <= t.start < sentence.end) or t.value != s.date:
+            continue
+        if not (s.quote_start <= t.start < s.quote_end) and is_speech_time(
+            text, sentence, t.start, t.end
+        ):
+            return True
+    return False
 
 
 def _is_day(s: ExtractedStatement, published: date) -> bool:

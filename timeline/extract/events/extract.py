@@ -17,12 +17,13 @@ evidence span); the service merges events of the same type, date and actors.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from timeline.extract.events import dating
-from timeline.extract.events.build import build_event
+from timeline.extract.events.build import Context, build_event
 from timeline.extract.events.lexicon import Rule
 from timeline.extract.events.roles import RoleReader
 from timeline.extract.events.scan import scan
@@ -33,6 +34,14 @@ _VIOLENT_SENTENCE = frozenset(["attack", "air-defense"])
 _VIOLENT_CLAUSE = frozenset(["invasion", "incursion"])
 _MANNER_ATTACK = re.compile(r"\s+(?:in|with|during|through)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}$")
 _NAME_KINDS = frozenset(["person", "organization", "group"])
+# "did not comment on the meeting", "condemned the attack": a reaction to an event named
+# before, not a new one.
+_REACTION = re.compile(
+    r"\b(?:comment(?:ed|ing)? on|condemn(?:ed|s|ing)?|welcom(?:ed|es|ing)|critici[sz](?:ed|es|ing)|"
+    r"denounc(?:ed|es|ing)|respond(?:ed|ing)? to|react(?:ed|ing)? to|prais(?:ed|es|ing)|"
+    r"hail(?:ed|s|ing)|mourn(?:ed|s|ing)?)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 _SAME_EVENT_GAP = 90
 #: Types that happen once between the same parties: mentions with shared actors corefer.
 _ONE_OFF = frozenset(["invasion", "incursion", "agreement"])
@@ -62,6 +71,8 @@ def find_triggers(doc: Document) -> list[tuple[Rule, int, int]]:
     for rule, s, e in scan(text):
         if names[s] or names[e - 1]:
             continue  # "Strike Group", "Treaty Organization" are names, not events
+        if rule.pos == "noun" and _REACTION.search(text, max(0, s - 60), s):
+            continue
         if rule.need is not None or rule.veto is not None:
             sentence = doc.sentence_at(s)
             if rule.need is not None:
@@ -81,6 +92,20 @@ def _group(doc: Document, cands: list[tuple[Rule, int, int, Scope]]) -> list[Gro
     text = doc.text
     groups: list[Group] = []
     casualties = []
+    # "announced new sanctions": the announcement is how the sanctions event is told
+    cands = [
+        c
+        for c in cands
+        if not (
+            c[0].name == "policy_announce"
+            and any(
+                o[0].type not in ("statement-of-policy", "casualties")
+                and o[3].clause == c[3].clause
+                and 0 <= o[1] - c[2] < 50
+                for o in cands
+            )
+        )
+    ]
     for rule, s, e, scope in cands:
         if rule.type == "casualties":
             casualties.append((rule, s, e, scope))
@@ -154,21 +179,112 @@ def extract_events(
         by_sentence.setdefault(scope.sentence.start, []).append((rule, s, e, scope))
     reader = RoleReader(doc, statements)
     events: list[ExtractedEvent] = []
+    starts = [s.start for s in doc.sentences]
     for cands in by_sentence.values():
         groups = _group(doc, cands)
         sentence = groups[0].scope.sentence
         in_sentence = [st for st in statements if sentence.start <= st.cue_start < sentence.end]
         content = [span for st in in_sentence for span in statement_spans(st)]
         anchors = [
-            dating.Anchor(i, g.scope.clause, tuple(g.triggers)) for i, g in enumerate(groups)
-        ]
-        owned = dating.assign(doc.text, sentence, anchors, doc.timexes, content)
-        built = [
-            build_event(doc, g, owned.get(i), reader, in_sentence, statements)
+            dating.Anchor(i, _anchor_clause(doc.text, g, groups, bounds), tuple(g.triggers))
             for i, g in enumerate(groups)
         ]
+        owned = dating.assign(doc.text, sentence, anchors, doc.timexes, content)
+        ctx = Context(doc, reader, statements, _narrative(events, starts, sentence.start))
+        built = [build_event(ctx, g, owned.get(i)) for i, g in enumerate(groups)]
+        built = _linked_clauses(doc, groups, built, in_sentence)
         events.extend(_merge_in_sentence(built))
     return _across_sentences(doc, events)
+
+
+_RELATIVE = re.compile(r"[\s,]*(?:which|that)\s", re.IGNORECASE)
+
+
+def _anchor_clause(text: str, g: Group, groups: list[Group], bounds: dict[int, list[int]]) -> Span:
+    """Where a group's time expression may be: its clause, plus a relative clause that
+    describes a noun trigger ("the election, which ended on Sunday") and names no event."""
+    clause = g.scope.clause
+    if max(t[2] == "noun" for t in g.triggers) is False or not _RELATIVE.match(text, clause.end):
+        return clause
+    cuts = bounds.get(g.scope.sentence.start, [])
+    nxt = next((b for b in cuts if b > clause.end + 1), g.scope.sentence.end)
+    if any(clause.end <= o.start < nxt for o in groups if o is not g):
+        return clause
+    return Span(clause.start, nxt)
+
+
+def _narrative(events: list[ExtractedEvent], starts: list[int], here: int) -> dating.When | None:
+    """The news reference time: the last dated, day-precise event of the two sentences before."""
+    index = bisect.bisect_right(starts, here) - 1
+    floor = starts[max(0, index - 2)]
+    for ev in reversed(events):
+        if ev.sentence_start < floor:
+            break
+        if ev.date and ev.precision == "day" and ev.status in ("happened", "reported"):
+            return dating.When(ev.date, ev.date_start, ev.date_end, ev.precision, "narrative")
+    return None
+
+
+def _linked_clauses(
+    doc: Document,
+    groups: list[Group],
+    built: list[ExtractedEvent],
+    in_sentence: Sequence[ExtractedStatement],
+) -> list[ExtractedEvent]:
+    """ "met ... on Friday, where they agreed on a deal", "told reporters after a briefing":
+    an undated event in a linked clause takes the date of its host event, else of the
+    sentence's statement."""
+    from timeline.extract.events.build import with_date
+
+    out = list(built)
+    for i, (g, ev) in enumerate(zip(groups, built, strict=True)):
+        if ev.date is not None:
+            continue
+        same = next(  # "launched an attack on Saturday, ... and crossing the border"
+            (
+                o
+                for j, o in enumerate(built)
+                if j != i
+                and o.date is not None
+                and o.status != "scheduled"
+                and groups[j].scope.clause == g.scope.clause
+                and ev.status != "scheduled"
+            ),
+            None,
+        )
+        if same is not None:
+            out[i] = with_date(ev, dating.When(same.date, same.date_start, same.date_end,
+                                               same.precision, "clause"))  # fmt: skip
+            continue
+        if not dating.is_linked_clause(doc.text, g.scope.clause):
+            continue
+        host = next(
+            (
+                o
+                for j, o in enumerate(built)
+                if j != i
+                and o.date is not None
+                and o.status != "scheduled"
+                and groups[j].scope.clause != g.scope.clause
+            ),
+            None,
+        )
+        if host is not None:
+            out[i] = with_date(ev, dating.When(host.date, host.date_start, host.date_end,
+                                               host.precision, "linked"))  # fmt: skip
+            continue
+        clause = g.scope.clause
+        said = next(
+            (
+                s
+                for s in in_sentence
+                if not (s.quote_start <= clause.start < s.quote_end) and s.precision == "day"
+            ),
+            None,
+        )
+        if said is not None and said.date_start is not None:
+            out[i] = with_date(ev, dating.from_statement(said, "speech"))
+    return out
 
 
 def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:

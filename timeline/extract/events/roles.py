@@ -45,6 +45,10 @@ _SEATS = {
     "Downing Street": "United Kingdom",
     "Élysée Palace": "France",
 }
+# Cues whose content is the speaker's own act, not a report: "X announced new sanctions".
+_ACTION_CUE = re.compile(
+    r"(?:announc|unveil|pledg|vow|promis|order|impos|declar|introduc|approv|sign)", re.IGNORECASE
+)
 #: Types whose destination country is a participant ("sent troops to Russia").
 _HOSTED = frozenset(["deployment", "meeting"])
 
@@ -57,6 +61,8 @@ class Roles:
     places: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     agent: str | None = None
+    #: The person acting, when the agent is a person (their country becomes the agent).
+    agent_person: str | None = None
     surfaces: dict[str, str] = field(default_factory=dict)
 
     def add_actor(self, name: str, surface: str, *, agent: bool = False) -> None:
@@ -128,7 +134,14 @@ class RoleReader:
     def _is_locative(self, m: EntityMention, floor: int) -> bool:
         return bool(_LOCATIVE.search(self.doc.text, max(floor, m.start - 60), m.start))
 
-    def read(self, event_type: str, clause: Span, sentence: Span, trigger: int) -> Roles:
+    def read(
+        self,
+        event_type: str,
+        clause: Span,
+        sentence: Span,
+        trigger: int,
+        reporting: ExtractedStatement | None = None,
+    ) -> Roles:
         """Actors, places and people for a trigger at ``trigger`` in ``clause``."""
         text = self.doc.text
         roles = Roles()
@@ -145,6 +158,8 @@ class RoleReader:
             locative = self._is_locative(m, sentence.start)
             if m.kind == "person":
                 roles.add_person(m.name, m.text)
+                if m.start < trigger and roles.agent_person is None:
+                    roles.agent_person = m.name
             elif m.kind in _PLACE_KINDS:
                 roles.add_place(m.name, m.text)
             elif m.kind == "country" and (locative or owns_place):
@@ -158,14 +173,31 @@ class RoleReader:
         if owns_any := [p for p in roles.places if self.kinds.get(p) == "country"]:
             # a country that only contains the places goes after them ("Kursk", "Russia")
             roles.places = [p for p in roles.places if p not in owns_any] + owns_any
+        self._relative_subject(roles, clause)
         self._pronoun_subject(roles, clause, trigger)
+        if (
+            roles.agent is None
+            and reporting is not None
+            and reporting.speaker
+            and _ACTION_CUE.match(reporting.cue)
+        ):  # "X and Y announced new sanctions": the speakers act
+            self._add_speaker(roles, reporting)
+            for m in self.doc.mentions_in(sentence.start, reporting.cue_start):
+                acting = m.kind in ("country", "organization", "group") and m.name not in _MEDIA
+                if acting and not self._is_locative(m, sentence.start):
+                    roles.add_actor(self._as_country(m), m.text)
         self._where_antecedent(roles, clause)
         if not roles.places:
             self._sentence_places(roles, sentence, clause)
         for person in roles.people:
             country = self.person_country.get(person)
             if country is not None and country in self.known:
-                roles.add_actor(country, country)
+                roles.add_actor(country, country, agent=person == roles.agent_person)
+        if event_type == "meeting":  # "visited Moscow": the host country takes part
+            for place in roles.places:
+                country = capital_country(place)
+                if country is not None and country in self.known:
+                    roles.add_actor(country, country)
         if roles.agent is not None:
             roles.actors.remove(roles.agent)
             roles.actors.insert(0, roles.agent)
@@ -175,6 +207,33 @@ class RoleReader:
                 if country is not None and country in self.known:
                     roles.add_actor(country, country)
         return roles
+
+    def _add_speaker(self, roles: Roles, s: ExtractedStatement) -> None:
+        """The speaker of a statement as the event's agent (a person adds their country)."""
+        assert s.speaker is not None
+        surface = s.speaker_text or s.speaker
+        if s.speaker_kind == "person":
+            roles.add_person(s.speaker, surface)
+            roles.agent_person = roles.agent_person or s.speaker
+            return
+        country = country_in(s.speaker) if s.speaker_kind != "country" else None
+        actor = country if country is not None and country in self.known else s.speaker
+        roles.add_actor(actor, surface, agent=True)
+
+    def _relative_subject(self, roles: Roles, clause: Span) -> None:
+        """ "Viktor Orban, who visited Moscow": the name before "who" is the subject."""
+        text = self.doc.text
+        if roles.agent is not None or not text.startswith(("who ", "which "), clause.start):
+            return
+        prior = self.doc.mentions_in(max(0, clause.start - 60), clause.start)
+        if not prior or text[prior[-1].end : clause.start].strip(" ,") != "":
+            return
+        m = prior[-1]
+        if m.kind == "person":
+            roles.add_person(m.name, m.text)
+            roles.agent_person = m.name
+        elif m.kind not in _PLACE_KINDS:
+            roles.add_actor(self._as_country(m), m.text, agent=True)
 
     def _pronoun_subject(self, roles: Roles, clause: Span, trigger: int) -> None:
         """ "he signed", "it shot down": the reporting speaker, else the last person named."""
@@ -190,12 +249,7 @@ class RoleReader:
             if s.speaker and s.quote_start <= trigger < s.quote_end:
                 personal = s.speaker_kind == "person"
                 if (pronoun in ("he", "she")) == personal:
-                    if personal:
-                        roles.add_person(s.speaker, s.speaker_text or s.speaker)
-                    else:
-                        name = country_in(s.speaker) if s.speaker_kind != "country" else None
-                        actor = name if name is not None and name in self.known else s.speaker
-                        roles.add_actor(actor, s.speaker_text or actor, agent=True)
+                    self._add_speaker(roles, s)
                     return
         if pronoun in ("he", "she"):
             floor = self.doc.sentence_at(max(0, clause.start - 1)).start

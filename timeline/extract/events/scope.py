@@ -21,7 +21,7 @@ from timeline.extract.types import Document, ExtractedStatement, Span
 _BOUNDARY = re.compile(
     r"[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
     r"|,\s+(?=(?:and|but|while|which|who|whom|whose|where|when|after|before|as|although|"
-    r"though|because|according|including|citing|adding|saying|officials said|he said|she said|"
+    r"though|because|according|citing|adding|saying|officials said|he said|she said|"
     r"they said|it said)\b)"
     r"|\s(?=(?:that|which|who|whom|where|whereas|while|but|although|though|because|after|"
     r"before|since|when|until|unless|if|as part of|amid|despite)\s)"

@@ -38,8 +38,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 _FUTURE_AFTER = re.compile(
-    r"^\s*(?:\w+\s+){0,3}?(?:will|is to|are to|would)\s+(?:be\s+)?"
-    r"(?:held|take place|happen|begin|start|open|convene|signed)\b",
+    r"^\s*(?:\w+\s+){0,3}?(?:(?:will|is to|are to|would)\s+(?:be\s+)?"
+    r"(?:held|take place|happen|begin|start|open|convene|signed)|(?:is|are|was|were)\s+"
+    r"(?:scheduled|expected|set|due|slated|planned|going)\s+to)\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(

@@ -30,6 +30,8 @@ class TitleParts:
     people: tuple[str, ...]
     places: tuple[str, ...]  # surface forms, first is the most specific
     figures: tuple[tuple[str, float], ...]
+    #: Actors named by a demonym ("Ukrainian"), which can modify a noun of the event.
+    demonyms: tuple[str, ...] = ()
 
 
 def demonym(country: str) -> str:
@@ -54,6 +56,9 @@ def _verb(base: str, plural: bool, status: str) -> str:
         return "to " + base
     if plural:
         return base
+    if " " in base:  # "vow to" → "vows to"
+        head, rest = base.split(" ", 1)
+        return f"{_verb(head, plural, status)} {rest}"
     if base.endswith(("s", "sh", "ch", "x")):
         return base + "es"
     if base.endswith("y") and base[-2:-1] not in "aeiou":
@@ -93,11 +98,12 @@ def title(p: TitleParts) -> str:
         s = _attack(p, actors, place, fig)
     elif t == "air-defense":
         what = next(((k, v) for k, v in p.figures if k in ("drones", "missiles")), None)
-        target = next((o for o in p.others if o != p.agent), None)
+        src = p.agent or (actors[0] if actors else "Air defenses")
+        # the owner of what was shot down is named by a demonym ("seven Ukrainian drones")
+        target = next((o for o in p.demonyms if o != src), None)
         obj = f"{_num(what[1])} " if what else ""
         obj += f"{demonym(target)} " if target else ""
         obj += what[0] if what else "drones"
-        src = p.agent or (actors[0] if actors else "Air defenses")
         s = f"{src} {_verb('shoot', False, p.status)} down {obj}"
     elif t == "election":
         s = f"{p.phrase[:1].upper() + p.phrase[1:]}{place or (' in ' + who if who else '')}"
@@ -112,6 +118,10 @@ def title(p: TitleParts) -> str:
     elif t == "protest":
         n = f"{_num(fig['protesters'])} " if "protesters" in fig else ""
         s = f"{n}{p.phrase[:1].upper() + p.phrase[1:] if not n else p.phrase}{place}"
+    elif t == "statement-of-policy" and p.verb:
+        head = p.agent or (p.people[0] if p.people else "")
+        verb = _verb(p.verb, False, p.status) if head else p.verb
+        s = f"{head} {verb} {p.phrase}".strip()
     else:
         head = p.agent or who or (p.people[0] if p.people else "")
         s = f"{head}: {p.phrase}" if head else p.phrase[:1].upper() + p.phrase[1:]
