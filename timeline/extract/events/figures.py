@@ -72,7 +72,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("arrested", rf"\b{_Q}\s+{_SOME_WORDS}{_BE}(?:arrested|detained)\b"),
     )
 )
-# Cheap test first: most clauses state no number at all.
+# Cheap tests first: most clauses state no number, or not next to a figure word.
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "casualties": ("killed or", "dead or", "casualties"),
+    "killed": ("kill", "dead", "died", "death"),
+    "injured": ("injur", "wound", "hurt"),
+    "troops": ("troops", "soldiers", "personnel", "service", "marines", "peacekeepers"),
+    "drones": ("drone", "uav", "unmanned"),
+    "missiles": ("missile", "rocket"),
+    "protesters": ("protest", "demonstr", "marched", "rallied"),
+    "arrested": ("arrest", "detain"),
+}
 _ANY_NUMBER = re.compile(r"\d|\b(?:" + _WORDS + r")\b", re.IGNORECASE)
 #: Which figures belong to which event types.
 FIGURES_FOR: dict[str, frozenset[str]] = {
@@ -125,8 +135,10 @@ def figures(text: str, start: int, end: int, event_type: str) -> list[tuple[str,
     if not _ANY_NUMBER.search(span):
         return []
     found: dict[str, float] = {}
+    lowered = span.lower()
+    present = {n for n in wanted if any(k in lowered for k in _KEYWORDS[n])}
     for name, rx in _PATTERNS:
-        if name not in wanted or name in found:
+        if name not in present or name in found:
             continue
         m = rx.search(span)
         if m is None:
