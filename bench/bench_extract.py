@@ -57,6 +57,42 @@ def in_process(docs: list[dict[str, str]], rounds: int) -> float:
     return best
 
 
+def stages(docs: list[dict[str, str]]) -> dict[str, float]:
+    """CPU milliseconds per article spent in each stage (best of three passes)."""
+    import dataclasses
+
+    from timeline.extract import pipeline
+    from timeline.extract.entities import recognize
+    from timeline.extract.statements import extract_statements
+    from timeline.extract.text import make_document
+
+    items = [(d["text"], date.fromisoformat(d["dct"][:10])) for d in docs]
+    best: dict[str, float] = {}
+    for _ in range(3):
+        spent = dict.fromkeys(("segmentation", "temporal", "entities", "statements", "events"), 0.0)
+        for text, dct in items:
+            t0 = time.process_time()
+            doc = make_document(text, dct)
+            t1 = time.process_time()
+            doc = dataclasses.replace(doc, timexes=pipeline._tag(text, dct))
+            t2 = time.process_time()
+            index = recognize(text)
+            doc = dataclasses.replace(doc, mentions=tuple(index.mentions))
+            t3 = time.process_time()
+            statements = extract_statements(doc, index)
+            t4 = time.process_time()
+            if pipeline._EVENTS is not None:
+                events = pipeline._EVENTS[0](doc, statements)
+                pipeline._EVENTS[1](doc, events, statements)
+            t5 = time.process_time()
+            for name, dt in zip(spent, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+                spent[name] += dt
+        for name, total in spent.items():
+            ms = 1000 * total / len(items)
+            best[name] = min(best.get(name, ms), ms)
+    return best
+
+
 def cli(docs: list[dict[str, str]], repeat: int) -> tuple[float, float, int]:
     """(articles/s with start-up, articles/s without start-up, articles) for the CLI."""
     lines = (
@@ -107,12 +143,14 @@ def main() -> int:
     pinned = _pin()
     chars = sum(len(d["text"]) for d in docs) / len(docs)
     rate = in_process(docs, args.rounds)
+    per_stage = stages(docs)
     cli_rate, cli_warm, n = cli(docs, args.repeat)
     verdict = "meets" if min(rate, cli_warm) >= TARGET else "BELOW"
     print(f"corpus: {len(docs)} TBAQ articles, {chars:.0f} chars on average; {pinned}")
     print(f"in-process extract+to_json: {rate:.0f} articles/s")
     print(f"CLI ({n} articles): {cli_rate:.0f} articles/s with start-up, {cli_warm:.0f} without")
     print(f"target {TARGET:.0f} articles/s per core: {verdict}")
+    print("CPU ms per article by stage: " + ", ".join(f"{k} {v:.2f}" for k, v in per_stage.items()))
     if args.write:
         write_readme(
             "\n".join(
@@ -131,6 +169,10 @@ def main() -> int:
                     f"| {cli_warm:.0f} |",
                     f"| `python -m timeline.extract`, {n} articles, start-up included "
                     f"| {cli_rate:.0f} |",
+                    "",
+                    "CPU milliseconds per article by stage: "
+                    + ", ".join(f"{k} {v:.2f}" for k, v in per_stage.items())
+                    + ".",
                     "",
                     f"Machine: {platform.processor() or platform.machine()}, Python "
                     f"{platform.python_version()}; {pinned}; timed in CPU seconds, so other "

@@ -226,12 +226,20 @@ SIMPLE_TIME = re.compile(
 )
 
 # Adverbs and auxiliaries that may sit between a speaker and the cue ("has also said").
+_INTERVENING_WORDS = _list(
+    """also later previously then again recently once repeatedly publicly privately reportedly
+    has have had will would could did does do not never often frequently quickly simply flatly
+    further first initially subsequently separately earlier already even only just still long
+    since ultimately finally bluntly openly explicitly specifically directly angrily
+    immediately tweeted n't insisted famously twice hastily correctly wrongly falsely
+    accurately"""
+)
 INTERVENING = re.compile(
-    r"(?:\s+(?:also|later|previously|then|again|recently|once|repeatedly|publicly|privately|"
-    r"reportedly|has|have|had|will|would|could|did|does|do|not|never|often|frequently|"
-    r"quickly|simply|flatly|further|first|initially|subsequently|separately|earlier|"
-    r"already|even|only|just|still|long|since|ultimately|finally|bluntly|openly|"
-    r"explicitly|specifically|directly|angrily|repeatedly|immediately|tweeted|n't|"
-    r"insisted|famously|once|twice|hastily|correctly|wrongly|falsely|accurately))+$",
+    r"(?:\s+(?:" + "|".join(_INTERVENING_WORDS) + r"))+$",
     re.IGNORECASE,
+)
+# Last words that mean the text before a cue needs trimming before its speaker shows.
+TAIL_WORDS = frozenset(_INTERVENING_WORDS) | _words(
+    """monday tuesday wednesday thursday friday saturday sunday week weekend month year night
+    today yesterday morning afternoon evening earlier later"""
 )

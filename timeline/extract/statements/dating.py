@@ -61,7 +61,12 @@ def attached_timex(doc: Document, cand: Candidate, np_end: int | None) -> TimexL
     frags = cand.fragments
     lo = min(cand.cue_start, np_end if np_end is not None else cand.cue_start)
     sent = doc.sentence_at(cand.cue_start)
-    for t in doc.timexes:
+    horizon = max(tail_end, cand.cue_end + 24)
+    for t in doc.timexes:  # sorted by start
+        if t.end <= sent.start:
+            continue
+        if t.start > horizon:
+            break
         if not _usable(t) or any(s <= t.start < e for s, e in frags):
             continue
         # After the cue, inside the attribution clause ("said Tuesday", "told VOA Friday").

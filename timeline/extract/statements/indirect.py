@@ -202,8 +202,10 @@ def _inverted(
     if word not in SPEECH_FORMS:
         return None
     comma = text.rfind(",", sent.start, cue.start())
-    if comma < 0 or not text[comma + 1 : comma + 2].isspace():
+    if comma < 0 or not text[comma + 1 : comma + 2].isspace() or cue.start() - comma > 120:
         return None
+    if _THAT.match(text, cue.end(), sent.end):
+        return None  # "…, X said that …" is the forward pattern
     np = np_before(text, comma + 1, cue.start(), time_spans)
     if np is None or text[comma + 1 : np.start].strip():
         np = None

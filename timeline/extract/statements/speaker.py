@@ -13,7 +13,13 @@ from dataclasses import dataclass
 
 from timeline.extract.entities import EntityIndex
 from timeline.extract.entities.lexicon import TITLE_WORDS
-from timeline.extract.statements.cues import INTERVENING, NP_BOUNDARY, PRONOUNS, SIMPLE_TIME
+from timeline.extract.statements.cues import (
+    INTERVENING,
+    NP_BOUNDARY,
+    PRONOUNS,
+    SIMPLE_TIME,
+    TAIL_WORDS,
+)
 from timeline.extract.types import EntityMention
 
 _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
@@ -141,10 +147,19 @@ class NP:
 def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -> NP | None:
     """The noun phrase that ends right before ``hi`` (the cue), within ``[lo, hi)``."""
     end = hi
-    lo = max(lo, hi - 160)  # a speaker phrase is short; never rescan a whole sentence
+    lo = max(lo, hi - 130)  # a speaker phrase is short; never rescan a whole sentence
     for _ in range(4):
         seg = text[lo:end]
         stripped = seg.rstrip()
+        # Fast path: most speakers end right before the cue with nothing to trim.
+        last_word = stripped[stripped.rfind(" ") + 1 :].lower()
+        if (
+            stripped[-1:].isalnum()
+            and last_word not in TAIL_WORDS
+            and not any(te == lo + len(stripped) for _, te in time_spans)
+        ):
+            end = lo + len(stripped)
+            break
         m = INTERVENING.search(stripped)
         if m:
             stripped = stripped[: m.start()]
