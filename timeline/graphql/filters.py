@@ -34,6 +34,16 @@ SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,300}$")
 DOMAIN = re.compile(r"^[a-zA-Z0-9.-]{1,253}$")
 
 
+def clean_text(name: str, value: str | None, max_chars: int = MAX_QUERY_CHARS) -> str:
+    """Stripped free text; NUL characters are refused (PostgreSQL text cannot hold them)."""
+    text = (value or "").strip()
+    if "\x00" in text:
+        raise BadInput(f"{name} must not contain NUL characters.", field=name)
+    if len(text) > max_chars:
+        raise BadInput(f"{name}: at most {max_chars} characters.", field=name)
+    return text
+
+
 def _values(
     name: str,
     values: list[str] | None,
@@ -103,9 +113,7 @@ class TimelineFilterInput:
         """Validate and convert; raises BadInput with the offending field."""
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise BadInput("dateFrom is after dateTo.", field="dateFrom")
-        q = (self.q or "").strip()
-        if len(q) > MAX_QUERY_CHARS:
-            raise BadInput(f"q: at most {MAX_QUERY_CHARS} characters.", field="q")
+        q = clean_text("q", self.q)
         if self.min_sources is not None and not 0 <= self.min_sources <= 10_000:
             raise BadInput("minSources must be between 0 and 10000.", field="minSources")
         if self.updated_since is not None and not 0 <= self.updated_since <= MAX_CHANGE_SEQ:
@@ -148,7 +156,5 @@ class EntityFilterInput:
 
     def to_kwargs(self) -> dict[str, object]:
         """Keyword arguments of `selectors.entities.apply_entity_filter`."""
-        q = (self.q or "").strip()
-        if len(q) > MAX_QUERY_CHARS:
-            raise BadInput(f"q: at most {MAX_QUERY_CHARS} characters.", field="q")
+        q = clean_text("q", self.q)
         return {"kinds": _values("kinds", self.kinds), "q": q}  # type: ignore[arg-type]

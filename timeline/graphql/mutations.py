@@ -71,6 +71,20 @@ def _refusing(call: Callable[[], T]) -> T | OperationError:
         return operation_error(exc)
 
 
+def refuse_nul(**fields: Any) -> None:
+    """NUL characters fit no PostgreSQL text column: refuse them as a field error up front.
+
+    (DRF's CharField does the same for REST; model validation does not check it.)
+    """
+    bad = {
+        name: "Null characters are not allowed."
+        for name, value in fields.items()
+        if isinstance(value, str) and "\x00" in value
+    }
+    if bad:
+        raise ServiceValidationError(bad)
+
+
 def _event_pk(gid: relay.GlobalID, field: str) -> int:
     if gid.type_name != "Event" or not gid.node_id.isdigit():
         raise NotFound({field: f"{gid} is not an Event id."})
@@ -107,6 +121,11 @@ class SubmitArticleInput:
     )
     author: str = ""
 
+    def check(self) -> None:
+        refuse_nul(
+            url=self.url, text=self.text, html=self.html, title=self.title, author=self.author
+        )
+
 
 @strawberry.type(name="SubmitArticleSuccess")
 class SubmitArticleSuccess:
@@ -127,6 +146,7 @@ class SubmitMutation:
     )
     def submit_article(self, info: Info, input: SubmitArticleInput) -> SubmitArticlePayload:
         def call() -> SubmitArticleSuccess:
+            input.check()
             article, created = article_submit(
                 url=input.url,
                 text=input.text,
@@ -169,6 +189,7 @@ class UpdateEventInput:
             if value is strawberry.UNSET:
                 continue
             out[name] = getattr(value, "value", value)
+        refuse_nul(**out)
         return out
 
 

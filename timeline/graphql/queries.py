@@ -14,7 +14,7 @@ from strawberry import Info, relay
 from strawberry_django.relay import DjangoListConnection
 
 from timeline import models
-from timeline.graphql.filters import EntityFilterInput, TimelineFilterInput
+from timeline.graphql.filters import SLUG, EntityFilterInput, TimelineFilterInput
 from timeline.graphql.ordering import EntityOrder, EventOrder, StatementOrder, apply_order
 from timeline.graphql.permissions import request_user
 from timeline.graphql.timeline import TimelineConnection, resolve_timeline
@@ -96,6 +96,8 @@ class StatementQuery:
 class EntityQuery:
     @strawberry_django.field(description="One entity by slug (merged ones too: see mergedInto).")
     def entity(self, slug: str) -> EntityType | None:
+        if not SLUG.match(slug):
+            return None  # no entity has such a slug (and it never reaches the database)
         return entity_get(slug=slug)  # type: ignore[return-value]
 
     @strawberry_django.connection(

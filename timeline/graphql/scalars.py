@@ -16,10 +16,14 @@ def _parse_big_int(value: object) -> int:
     return number
 
 
-BigInt = strawberry.scalar(
-    NewType("BigInt", int),
-    name="BigInt",
-    description="A 64-bit integer, serialized as a JSON number.",
-    serialize=int,
-    parse_value=_parse_big_int,
-)
+BigInt = NewType("BigInt", int)
+
+#: Registered through StrawberryConfig(scalar_map=SCALARS) in schema.py.
+SCALARS = {
+    BigInt: strawberry.scalar(
+        name="BigInt",
+        description="A 64-bit integer, serialized as a JSON number.",
+        serialize=int,
+        parse_value=_parse_big_int,
+    )
+}

@@ -14,8 +14,10 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from timeline.graphql.errors import ErrorCodes
 from timeline.graphql.mutations import EventMutation, SubmitMutation
 from timeline.graphql.queries import EntityQuery, EventQuery, StatementQuery, TimelineQuery
+from timeline.graphql.scalars import SCALARS
 from timeline.graphql.types import EventSourceType, EventType, StatementSourceType, StatementType
 from timeline.selectors.timeline import MAX_PAGE
 
@@ -31,9 +33,10 @@ schema = strawberry.Schema(
     mutation=Mutation,
     # Interface implementations are not reachable from a field's declared type: list them.
     types=[EventType, StatementType, EventSourceType, StatementSourceType],
-    config=StrawberryConfig(relay_max_results=MAX_PAGE),
+    config=StrawberryConfig(relay_max_results=MAX_PAGE, scalar_map=SCALARS),
     extensions=[
         DjangoOptimizerExtension,
+        ErrorCodes,
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -242,3 +242,22 @@ def test_merge_into_a_merged_event_is_a_conflict(graphql, editor, world: World):
     )
     assert empty["code"] == "invalid"
     assert empty["fieldErrors"][0]["field"] == "others"
+
+
+def test_nul_characters_are_a_typed_error_not_a_crash(graphql, editor, world: World):
+    submit = result(
+        graphql(
+            SUBMIT,
+            {"input": {"text": "a\u0000b", "title": "t", "publishedAt": "2024-10-29T12:00:00Z"}},
+        ),
+        "submitArticle",
+    )
+    assert submit["fieldErrors"] == [
+        {"field": "text", "message": "Null characters are not allowed."}
+    ]
+    update = result(
+        graphql(UPDATE, {"id": gid("Event", world.pact.pk), "input": {"title": "a\u0000b"}}),
+        "updateEvent",
+    )
+    assert update["__typename"] == "OperationError"
+    assert update["fieldErrors"][0]["field"] == "title"

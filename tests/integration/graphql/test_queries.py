@@ -132,6 +132,7 @@ def test_cursor_paging_forward_and_backward(graphql, world: World):
         ({"filter": {"dateFrom": "2024-12-01", "dateTo": "2024-01-01"}}, "dateFrom is after"),
         ({"filter": {"entities": ["no spaces allowed"]}}, "is not a valid value"),
         ({"filter": {"q": "x" * 201}}, "at most 200 characters"),
+        ({"filter": {"q": "a\u0000b"}}, "q must not contain NUL characters"),
     ],
 )
 def test_bad_timeline_arguments_are_clear_errors(graphql, world: World, variables, message):
@@ -276,3 +277,9 @@ def test_updated_since_takes_64_bit_change_numbers(graphql, world: World):
     assert body["data"]["timeline"]["edges"] == []
     edges = graphql("{ timeline(first: 1) { edges { node { changeSeq } } } }")
     assert edges["data"]["timeline"]["edges"][0]["node"]["changeSeq"] == world.old.change_seq
+
+
+def test_entity_slug_that_cannot_exist_is_null(graphql, world: World):
+    body = graphql('{ a: entity(slug: "north\\u0000korea") { name } b: entity(slug: "") { name } }')
+    assert body["data"] == {"a": None, "b": None}
+    assert "errors" not in body
