@@ -85,6 +85,7 @@ def test_anonymous_mutations_are_refused_with_a_clear_error(graphql, world, docu
     body = graphql(document, variables)
     assert body["data"] is None
     assert body["errors"][0]["message"].startswith("Authentication required")
+    assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
     assert list(Event.objects.values_list("pk", "title", "review_state").order_by("pk")) == before
     assert not Article.objects.filter(url="https://example.org/a").exists()
 
@@ -93,6 +94,7 @@ def test_signed_in_user_without_the_permission_is_refused(client, graphql, world
     client.force_login(UserFactory(staff=True))
     body = graphql(REVIEW, {"id": gid("Event", world.unpublished.pk)})
     assert "needs the 'timeline.change_event' permission" in body["errors"][0]["message"]
+    assert body["errors"][0]["extensions"] == {"code": "FORBIDDEN"}
     world.unpublished.refresh_from_db()
     assert world.unpublished.review_state == ReviewState.PENDING
 

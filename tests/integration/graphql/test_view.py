@@ -91,3 +91,19 @@ def test_graphiql_is_served_from_local_static_files_only():
         assert finders.find(asset), f"{asset} is not a vendored static file"
     # The example query is the North Korea timeline.
     assert 'entities: ["north-korea"]' in html
+
+
+def test_unexpected_errors_are_masked_and_labelled(world, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("secret internals: password=hunter2")
+
+    monkeypatch.setattr("timeline.graphql.timeline.timeline_page", broken)
+    body = post(Client(), "{ timeline { edges { cursor } } }")
+    assert body["errors"] == [
+        {
+            "message": "Internal server error.",
+            "locations": [{"line": 1, "column": 3}],
+            "path": ["timeline"],
+            "extensions": {"code": "INTERNAL_SERVER_ERROR"},
+        }
+    ]
