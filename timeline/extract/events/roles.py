@@ -124,10 +124,11 @@ class RoleReader:
                     self.person_country[m.name] = c
 
     def _as_country(self, m: EntityMention) -> str:
-        """A national body or seat of government stands for its country when that is known."""
+        """A national body or seat of government stands for its country ("Russia's Defense
+        Ministry" → Russia); country names come from the gazetteer, so they are canonical."""
         if m.kind == "organization":
             c = country_in(m.name)
-            if c is not None and c in self.known:
+            if c is not None:
                 return c
         return m.name
 
@@ -169,7 +170,10 @@ class RoleReader:
             elif m.kind in ("organization", "group") and locative:
                 roles.add_place(m.name, m.text)
             else:
-                roles.add_actor(self._as_country(m), m.text, agent=m.start < trigger)
+                actor = self._as_country(m)
+                roles.add_actor(actor, m.text, agent=m.start < trigger)
+                if actor != m.name and actor not in self.known:
+                    roles.add_actor(m.name, m.text)  # keep a name the article's entities link
         if owns_any := [p for p in roles.places if self.kinds.get(p) == "country"]:
             # a country that only contains the places goes after them ("Kursk", "Russia")
             roles.places = [p for p in roles.places if p not in owns_any] + owns_any
@@ -191,12 +195,12 @@ class RoleReader:
             self._sentence_places(roles, sentence, clause)
         for person in roles.people:
             country = self.person_country.get(person)
-            if country is not None and country in self.known:
+            if country is not None:
                 roles.add_actor(country, country, agent=person == roles.agent_person)
         if event_type == "meeting":  # "visited Moscow": the host country takes part
             for place in roles.places:
                 country = capital_country(place)
-                if country is not None and country in self.known:
+                if country is not None:
                     roles.add_actor(country, country)
         if roles.agent is not None:
             roles.actors.remove(roles.agent)
@@ -204,7 +208,7 @@ class RoleReader:
         if not roles.actors:
             for place in roles.places:
                 country = capital_country(place)
-                if country is not None and country in self.known:
+                if country is not None:
                     roles.add_actor(country, country)
         return roles
 
@@ -217,8 +221,9 @@ class RoleReader:
             roles.agent_person = roles.agent_person or s.speaker
             return
         country = country_in(s.speaker) if s.speaker_kind != "country" else None
-        actor = country if country is not None and country in self.known else s.speaker
-        roles.add_actor(actor, surface, agent=True)
+        roles.add_actor(country or s.speaker, surface, agent=True)
+        if country is not None and country not in self.known:
+            roles.add_actor(s.speaker, surface)  # keep a name the article's entities link
 
     def _relative_subject(self, roles: Roles, clause: Span) -> None:
         """ "Viktor Orban, who visited Moscow": the name before "who" is the subject."""

@@ -59,7 +59,7 @@ CONFLICT: tuple[Rule, ...] = (
         "attack",
         "noun",
         r"(?:counter-?)?attacks?|air ?strikes?|strikes?|counter-?offensives?|"
-        r"shelling|bombings?|bombardments?|barrages?|raids?|assaults?|ambush(?:es)?|"
+        r"shelling|bombs?|bombings?|bombardments?|barrages?|raids?|assaults?|ambush(?:es)?|"
         r"shootings?|explosions?|blasts?|massacres?|assassinations?",
         0.55,
         veto=rx(

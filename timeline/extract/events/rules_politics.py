@@ -119,7 +119,8 @@ POLITICS: tuple[Rule, ...] = (
         "sanctions",
         "verb",
         r"sanction(?:s|ed|ing)|blacklist(?:s|ed|ing)|froze (?:the )?assets|embargoed|"
-        r"(?:suspend|halt|ban|restrict|block)(?:s|ed|ing)? (?:\w+ )?(?:imports|exports)|"
+        r"(?:suspend|halt|restrict|block)(?:s|ed|ing)? (?:\w+ )?(?:imports|exports)|"
+        r"ban(?:s|ned|ning)? (?:\w+ )?(?:imports|exports)|"
         r"(?:import|export) bans?",
         0.65,
     ),
