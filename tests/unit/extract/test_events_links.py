@@ -34,13 +34,15 @@ def test_characterised_as_groundless_rumors_denies() -> None:
     )
     x = extract(text, DCT)
     linked = [s for s in x.statements if s.event_index is not None]
-    assert linked and linked[0].stance == DENIES
+    assert linked
+    assert linked[0].stance == DENIES
 
 
 def test_a_hedged_report_is_neutral() -> None:
     x = extract("The general said Tuesday that troops could be deployed to Latvia.", DCT)
     linked = [s for s in x.statements if s.event_index is not None]
-    assert linked and linked[0].stance == NEUTRAL
+    assert linked
+    assert linked[0].stance == NEUTRAL
 
 
 def test_a_statement_about_no_event_is_not_linked() -> None:
