@@ -80,6 +80,8 @@ def sentence_spans(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
                 text, max(para.start, m.start() - 12), m.start() + 1
             ):
                 continue
+            if text[m.end() : m.end() + 1].islower():
+                continue  # "Sen. Mitch McConnell (R-Ky.) said": sentences start uppercase
             end = m.end()
             while end > start and text[end - 1].isspace():
                 end -= 1

@@ -147,6 +147,11 @@ _PREPOSITIONS = _words_set(
     "to in at on for with from by during after before about as of while into over under "
     "through without within among against via per"
 )
+_LEAD_ADVERBS = _words_set(
+    "now still instead meanwhile however moreover nonetheless nevertheless ultimately "
+    "eventually overall besides indeed unfortunately fortunately honestly frankly "
+    "clearly obviously privately publicly separately yesterday today tonight"
+)
 _ADVERBIAL_OPENERS = _words_set(
     "amid despite when while as since although though because if once unless until after "
     "before following speaking asked earlier later"
@@ -218,12 +223,14 @@ def _inverted(
     if lead.count("“") > lead.count("”"):
         return None
     first = lead.lstrip(' “"').split(" ", 1)[0].lower()
-    if "," not in lead and (
+    # "Wednesday at the debate, Clinton said …", "In any case, he said, …": the lead is an
+    # adverbial, not content; only a parenthetical's continuation can be the content.
+    adverbial = "," not in lead and (
         first in _PREPOSITIONS
         or first in _ADVERBIAL_OPENERS
+        or first in _LEAD_ADVERBS
         or any(ts <= content[0] < te for ts, te in time_spans)
-    ):
-        return None  # "Wednesday at the debate, Clinton said …": an adverbial, not content
+    )
     # After the attribution: nothing but time/venue/appositive, or a parenthetical's rest.
     after_start = max(cue.end(), np.end)
     if _THAT.match(text, after_start, sent.end) or _clause_follows(
@@ -241,7 +248,9 @@ def _inverted(
         and not _APPOSITION.match(text, tail_end)
     ):
         frags.append(_trim(text, tail_end, sent.end))
-    if sum(_words(text, s, e) for s, e in frags) < 3:
+    if adverbial:
+        frags = frags[1:]
+    if not frags or sum(_words(text, s, e) for s, e in frags) < 3:
         return None
     return Candidate(frags, cue.start(), cue.end(), np, 0.7, (after_start, tail_end), "inverted")
 

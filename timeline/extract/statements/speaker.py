@@ -72,6 +72,8 @@ _GROUP_NOUNS = frozenset(
         "opponents",
     ]
 )
+# Determiners that also stand alone as a speaker ("One says …", "another said").
+_PRONOMINAL = frozenset({"one", "another", "these", "those"})
 _QUANTIFIERS = frozenset(
     {"several", "many", "some", "two", "three", "four", "five", "other", "others", "most"}
     | {"both", "one", "another", "few"}
@@ -216,7 +218,7 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
     head = words[-1][2]
     if (
         head.lower() in _NOT_HEAD
-        or head.lower() in _DETERMINERS
+        or (head.lower() in _DETERMINERS and head.lower() not in _PRONOMINAL)
         or (head.islower() and head.endswith("ly"))
     ):
         return None
