@@ -20,6 +20,7 @@ from timeline.extract.types import Document
 _GAP_AFTER = re.compile(r"[\s,—–-]*")
 # What may separate a cue and its object/time/venue from the quote after it.
 _INTRO_TAIL = re.compile(r"[^.!?“”\"]{0,90}?[,:]\s*$|\s*$")
+_THAT_AFTER = re.compile(r"\s+(?:that|whether|if)\b")
 _CLAUSE_END = re.compile(
     r"[;:!?](?=\s|$)|[“\"]|(?<!\b[A-Z])(?<!Mr)(?<!Ms)(?<!Mrs)(?<!Dr)(?<!Gen)(?<!Sen)(?<!Rep)"
     r"(?<!Gov)(?<!St)(?<!Rev)(?<!Lt)(?<!Col)(?<!Jr)(?<!Sr)\.(?=\s|$)"
@@ -156,6 +157,8 @@ def _after(
         ):
             break
         tail_end = _clause_end(text, cue.end(), para_end)
+        if _THAT_AFTER.match(text, cue.end(), para_end):
+            break  # "“This Week,” Rubio said that …": the quote is not what was said
         if cue.start() == gap:
             np = np_after(text, cue.end(), tail_end)
         else:

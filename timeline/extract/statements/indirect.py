@@ -23,48 +23,28 @@ from timeline.extract.statements.quotes import QuoteRegion
 from timeline.extract.statements.speaker import NP, np_after, np_before, speaker_before
 from timeline.extract.types import Document, Span
 
+
+def _words_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Verbs that may follow their content ("…, she replied.") besides the bare-clause ones.
+_INVERTIBLE = _words_set(
+    "reply respond remark observe conclude explain caution counter retort ask wonder continue "
+    "joke quip recall"
+)
+# Verbs often followed by a plain object ("wrote a book", "pledged $10 million"): without
+# "that" their content must read as a clause.
+_OBJECT_PRONE = _words_set(
+    "write declare note add post tweet report recall pledge maintain vow promise boast "
+    "estimate indicate mention announce reveal disclose"
+)
 # Verbs that introduce reported content without "that".
-_BARE_CLAUSE = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "write",
-        "argue",
-        "claim",
-        "note",
-        "insist",
-        "warn",
-        "suggest",
-        "acknowledge",
-        "admit",
-        "confirm",
-        "deny",
-        "explain",
-        "state",
-        "announce",
-        "declare",
-        "predict",
-        "contend",
-        "maintain",
-        "allege",
-        "assert",
-        "report",
-        "testify",
-        "concede",
-        "complain",
-        "boast",
-        "vow",
-        "promise",
-        "pledge",
-        "recall",
-        "emphasize",
-        "emphasise",
-        "stress",
-        "reiterate",
-        "estimate",
-        "indicate",
-    ]
+_BARE_CLAUSE = _words_set(
+    "say tell add write argue claim note insist warn suggest acknowledge admit "
+    "confirm deny explain state announce declare predict contend maintain allege assert report "
+    "testify concede complain boast vow promise pledge recall emphasize emphasise stress "
+    "reiterate estimate indicate"
 )
 # The addressee of "told": a pronoun, "reporters", or a capitalised name ("told VOA").
 _ADDRESSEE = re.compile(
@@ -124,10 +104,6 @@ def indirect_candidates(
         if cand is not None:
             out.append(cand)
     return out
-
-
-def _words_set(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -204,7 +180,8 @@ def _inverted(
 ) -> Candidate | None:
     """CONTENT, NP CUE.  /  CONTENT, CUE NP.  /  CONTENT1, NP CUE, CONTENT2."""
     word = cue.group().lower()
-    if word not in SPEECH_FORMS:
+    lemma = SPEECH_FORMS.get(word)
+    if lemma is None or not (lemma in _BARE_CLAUSE or lemma in _INVERTIBLE):
         return None
     comma = text.rfind(",", sent.start, cue.start())
     if comma < 0 or not text[comma + 1 : comma + 2].isspace() or cue.start() - comma > 120:
@@ -253,6 +230,24 @@ def _inverted(
     if not frags or sum(_words(text, s, e) for s, e in frags) < 3:
         return None
     return Candidate(frags, cue.start(), cue.end(), np, 0.7, (after_start, tail_end), "inverted")
+
+
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|was|were|are|be|been|has|had|have|will|would|can|could|should|must|may|might|"
+    r"did|does|do|[a-z]+ed|[a-z]+n't|shot|made|took|said|got|went|came|gave|sent|won|lost|"
+    r"left|held|kept|met|ran|saw|told|thought|knew|found|became|began|brought|built|bought|"
+    r"fell|felt|fought|grew|heard|hit|led|let|meant|paid|put|rose|sold|set|spent|stood|"
+    r"struck|threw|wrote|needs|wants|plans|remains|seems|means|says|knows|thinks|believes)\b"
+)
+_SUBJECT_PRONOUN = re.compile(r"\s*(?:he|she|they|it|we|i|you|there)\b", re.IGNORECASE)
+
+
+def _reads_as_clause(text: str, s: int, e: int) -> bool:
+    """A subject pronoun or a verb early on: "it shot down …", "the plan would fail"."""
+    if _SUBJECT_PRONOUN.match(text, s, e):
+        return True
+    head = " ".join(text[s:e].split()[:10])
+    return bool(_CLAUSE_VERB.search(head))
 
 
 def _clause_follows(text: str, pos: int, sent: Span, time_spans: list[tuple[int, int]]) -> bool:
@@ -340,5 +335,7 @@ def _forward(
         return None
     if lemma == "add" and not that and _QUANTITY.match(text, pos, end):
         return None  # "the economy added 255,000 jobs"
+    if lemma in _OBJECT_PRONE and not that and not _reads_as_clause(text, pos, end):
+        return None  # "wrote a children's book", "pledged $10 million"
     conf = 0.8 if np.pronoun or text[np.start].isupper() else 0.65
     return Candidate([content], cue.start(), cue.end(), np, conf, (cue.end(), tail_end), "forward")
