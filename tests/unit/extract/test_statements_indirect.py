@@ -49,6 +49,7 @@ def test_according_to_at_the_start() -> None:
     (s,) = _statements(text)
     assert s.quote == "the strike will last a week"
     assert s.speaker == "Lars Holm"
+    assert s.speaker_title == "head of the union"  # an appositive title
 
 
 def test_inverted_attribution_after_the_content() -> None:

@@ -406,7 +406,7 @@ def resolve(
     persons = [m for m in inside if m.kind == "person"]
     if persons:
         m = persons[-1]
-        title = m.title or _latest_title(index, m.name)
+        title = m.title or _appositive_title(text, m.end) or _latest_title(index, m.name)
         return Resolved(m.name, "person", title)
     bare = _strip_determiner(surface)
     for m in inside:
@@ -417,6 +417,20 @@ def resolve(
         if m.kind in ("organization", "group"):
             return Resolved(m.name, m.kind, None)
     return Resolved(bare, "group" if _PLURALISH.search(bare) else None, None)
+
+
+_APPOSITIVE_TITLE = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?([a-z][\w'’-]*(?:\s+(?:[a-z][\w'’-]*|[A-Z][\w.'’&-]*)){0,10}?)"
+    r"\s*(?=[,.;]|$)"
+)
+
+
+def _appositive_title(text: str, pos: int) -> str | None:
+    """ "Serhii Popko, head of the Kyiv City Military Administration" -> the title."""
+    m = _APPOSITIVE_TITLE.match(text, pos, min(len(text), pos + 120))
+    if m and any(w.lower() in TITLE_WORDS for w in m.group(1).split()):
+        return m.group(1)
+    return None
 
 
 def _strip_determiner(s: str) -> str:
