@@ -110,6 +110,9 @@ class EventRole(models.TextChoices):
     TARGET = "target", "Target"
     PARTICIPANT = "participant", "Participant"
     LOCATION = "location", "Location"
+    # Named in the evidence sentence without a role in the event ("to discuss the North
+    # Korean troops"): enough for "everything about North Korea" timelines.
+    MENTIONED = "mentioned", "Mentioned"
 
 
 class StatementRole(models.TextChoices):

@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import Q
 
 from timeline.enums import DatePrecision, EventRole, ReviewState
-from timeline.extract.types import ExtractedEvent
+from timeline.extract.types import EntityMention, ExtractedEvent
 from timeline.models import Article, Entity, Event, EventEntity, EventSource
 from timeline.normalize import normalize_alias, sha256_hex
 
@@ -150,8 +150,10 @@ def _candidates(pending: list[_Pending], reported: date) -> list[_Candidate]:
     for event_id, entity_id, role in EventEntity.objects.filter(event_id__in=by_id).values_list(
         "event_id", "entity_id", "role"
     ):
-        target = by_id[event_id].places if role == EventRole.LOCATION else by_id[event_id].actors
-        target.add(entity_id)
+        if role == EventRole.LOCATION:
+            by_id[event_id].places.add(entity_id)
+        elif role in (EventRole.ACTOR, EventRole.PARTICIPANT):
+            by_id[event_id].actors.add(entity_id)
     return list(by_id.values())
 
 
@@ -175,12 +177,26 @@ def _update_machine_fields(event: Event, p: _Pending) -> None:
         event.save(update_fields=[*changed, "updated_at"])
 
 
+def _mentioned(
+    extracted: ExtractedEvent, mentions: tuple[EntityMention, ...], entity_map: dict[str, Entity]
+) -> list[Entity]:
+    """Entities named in the event's evidence sentence (linked with the role "mentioned")."""
+    return [
+        entity_map[m.name]
+        for m in mentions
+        if extracted.sentence_start <= m.start
+        and m.end <= extracted.sentence_end
+        and m.name in entity_map
+    ]
+
+
 def store_events(
     *,
     article: Article,
     events: tuple[ExtractedEvent, ...],
     entity_map: dict[str, Entity],
     reported: date,
+    mentions: tuple[EntityMention, ...] = (),
 ) -> list[int]:
     """Create or join the Event rows for `events`; add sources and entity links.
 
@@ -197,11 +213,19 @@ def store_events(
             + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
             + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
         )
+        linked = {entity.pk for entity, _ in roles}
+        roles += [
+            (entity, EventRole.MENTIONED)
+            for entity in dict.fromkeys(_mentioned(extracted, mentions, entity_map))
+            if entity.pk not in linked
+        ]
         pending.append(
             _Pending(
                 extracted=extracted,
                 fields=_fields(extracted, article.text, reported),
-                actors={e.pk for e, role in roles if role != EventRole.LOCATION},
+                actors={
+                    e.pk for e, role in roles if role in (EventRole.ACTOR, EventRole.PARTICIPANT)
+                },
                 places={e.pk for e, role in roles if role == EventRole.LOCATION},
                 roles=roles,
             )

@@ -210,7 +210,11 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
     reported = (article.published_at or article.created_at).date()
     entity_map = entities_resolve(entities=extraction.canonical_entities)
     event_ids = store_events(
-        article=article, events=extraction.events, entity_map=entity_map, reported=reported
+        article=article,
+        events=extraction.events,
+        entity_map=entity_map,
+        reported=reported,
+        mentions=extraction.entities,
     )
     result.events = set(event_ids)
     result.statements = _store_statements(article, extraction, entity_map, event_ids, reported)
