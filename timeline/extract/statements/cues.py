@@ -51,7 +51,9 @@ SPEECH_VERBS = _list(
 )
 
 # Verbs whose object carries a quoted or characterised content ("called it “fake”").
-CHARACTERIZE_VERBS = _list("""call describe characterize characterise dismiss label brand decry""")
+CHARACTERIZE_VERBS = _list(
+    """call describe characterize characterise dismiss label brand decry refer"""
+)
 
 
 def _forms(lemma: str) -> tuple[str, ...]:

@@ -115,7 +115,9 @@ def _trim_nested(text: str, cands: list[Candidate]) -> None:
         for b in cands:
             if b is a or b.np is None or not (s < b.cue_start < e):
                 continue
-            cut = min(b.np.start, b.cue_start)
+            # A shared subject ("Trump argued that …, saying …") sits before this content:
+            # cut at the later cue itself.
+            cut = b.np.start if b.np.start > s else b.cue_start
             if cut <= s:
                 continue
             joint = _CLAUSE_JOINT.search(text, s, cut)

@@ -331,7 +331,8 @@ def _forward(
     quoted = any(r.start >= content[0] and r.end <= content[1] + 1 for r in regions)
     if lemma in CHARACTERIZE_FORMS.values() and not quoted:
         return None
-    if text[pos : pos + 1] in ".,;" or not (that or _starts_clause(text, pos, end)):
+    characterize = lemma in CHARACTERIZE_FORMS.values()
+    if text[pos : pos + 1] in ".,;" or not (that or characterize or _starts_clause(text, pos, end)):
         return None
     if lemma == "add" and not that and _QUANTITY.match(text, pos, end):
         return None  # "the economy added 255,000 jobs"
