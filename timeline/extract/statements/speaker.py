@@ -267,6 +267,7 @@ def _common_np_start(words: list[tuple[int, int, str]]) -> int | None:
 
 
 _COMMA = re.compile(r",\s+")
+_PARTICIPLE_START = re.compile(r"\s*(?:\w+ly\s+)?[a-z]+ing\b")
 _SUBJECT_LEAD = re.compile(
     r"(?:(?:[Bb]ut|[Aa]nd|[Oo]r|[Ww]hile|So|Yet|Still|Meanwhile|However|Instead|Later|Earlier|"
     r"Now|Then|Also)\b,?\s+)?"
@@ -275,7 +276,10 @@ _SUBJECT_LEAD = re.compile(
 _VERBISH = re.compile(
     r"\s+(?:[a-z]+(?:ed|es)|has|had|have|is|was|were|are|will|would|did|"
     r"does|do|can|could|may|might|must|should|said|says|told|made|took|"
-    r"went|came|gave|got|won|lost|ran|met|led|held|kept|left|put|set|saw)\b"
+    r"went|came|gave|got|won|lost|ran|met|led|held|kept|left|put|set|saw|"
+    # present-tense verbs that typically follow a plural subject ("strategists fear …")
+    r"say|tell|warn|argue|fear|believe|think|worry|hope|expect|want|know|feel|claim|"
+    r"insist|suggest|note|predict|contend|maintain|agree|disagree)\b"
 )
 
 
@@ -325,6 +329,8 @@ def np_subject(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) -
     for start in reversed(starts):
         lead = _SUBJECT_LEAD.match(text, start, hi)
         s = lead.end() if lead else start
+        if _PARTICIPLE_START.match(text, s, hi):
+            continue  # "describing the son as a hero but …" is itself a participle clause
         verb = _VERBISH.search(text, s, hi)
         if verb is None:
             continue
