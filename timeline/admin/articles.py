@@ -14,8 +14,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_POST
 
-from timeline.admin.common import report_service_error
+from timeline.admin.common import CappedCountPaginator, report_service_error
 from timeline.admin.review import reextract_articles
+from timeline.enums import ArticleStatus
 from timeline.exceptions import ServiceError
 from timeline.models import Article, Event, Feed, Outlet, Statement
 from timeline.services.articles import article_refetch
@@ -43,6 +44,30 @@ class FailingFilter(admin.SimpleListFilter):
         if self.value() == "ok":
             return queryset.filter(failure_count=0)
         return queryset
+
+
+class ErrorReasonFilter(admin.SimpleListFilter):
+    """Error codes of failed articles: DISTINCT over the failed ones only (a short list).
+
+    Django's default field filter would run DISTINCT over every article on each page view.
+    """
+
+    title = "error reason"
+    parameter_name = "error_reason"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        reasons = (
+            Article.objects.filter(status=ArticleStatus.FAILED)
+            .exclude(error_reason="")
+            .order_by("error_reason")
+            .values_list("error_reason", flat=True)
+            .distinct()[:100]
+        )
+        return [(reason, reason) for reason in reasons]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Article]) -> QuerySet[Article]:
+        value = self.value()
+        return queryset.filter(error_reason=value) if value else queryset
 
 
 @admin.register(Feed)
@@ -111,7 +136,7 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
         "attempts",
         "created_at",
     ]
-    list_filter = ["status", "error_reason", "origin", "date_source", "language", "outlet"]
+    list_filter = ["status", ErrorReasonFilter, "origin", "date_source", "outlet"]
     list_select_related = ["outlet"]
     search_fields = ["title", "url", "canonical_url"]
     raw_id_fields = ["feed", "duplicate_of", "submitted_by"]
@@ -119,6 +144,7 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     actions = ["reextract_selected", "refetch_selected"]
     show_full_result_count = False
     show_facets = admin.ShowFacets.NEVER
+    paginator = CappedCountPaginator
     change_form_template = "admin/timeline/article/change_form.html"
     fieldsets = [
         (

@@ -179,3 +179,22 @@ def test_search_matches_title_words(editor_client):
     EventFactory(review_state=ReviewState.PENDING, title="Ceasefire agreed in the north")
     EventFactory(review_state=ReviewState.PENDING, title="Election results announced")
     assert titles(editor_client, "?q=ceasefire") == {"Ceasefire agreed in the north"}
+
+
+def test_count_is_capped_so_big_lists_stop_counting(editor_client, monkeypatch):
+    from timeline.admin.common import CappedCountPaginator
+
+    monkeypatch.setattr(CappedCountPaginator, "COUNT_CAP", 3)
+    for _ in range(6):
+        EventFactory(review_state=ReviewState.PENDING)
+    response = editor_client.get(EVENTS)
+    assert response.context["cl"].result_count == 4  # "more than 3", not 6
+
+
+def test_date_range_filter_lists_in_date_order(editor_client):
+    for day in (5, 20, 12):
+        EventFactory(
+            review_state=ReviewState.PENDING, title=f"Day {day}", date_start=dt.date(2020, 1, day)
+        )
+    response = editor_client.get(EVENTS + "?sort_date__gte=2020-01-01&sort_date__lt=2020-02-01")
+    assert [e.title for e in response.context["cl"].result_list] == ["Day 20", "Day 12", "Day 5"]
