@@ -132,11 +132,11 @@ def figures(text: str, start: int, end: int, event_type: str) -> list[tuple[str,
     if not wanted:
         return []
     span = text[start:end]
-    if not _ANY_NUMBER.search(span):
-        return []
-    found: dict[str, float] = {}
     lowered = span.lower()
     present = {n for n in wanted if any(k in lowered for k in _KEYWORDS[n])}
+    if not present or not _ANY_NUMBER.search(span):
+        return []
+    found: dict[str, float] = {}
     for name, rx in _PATTERNS:
         if name not in present or name in found:
             continue

@@ -10,9 +10,11 @@ question, "did not deny", a hedge inside the content) and "asserts" otherwise.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from timeline.extract.types import Document, ExtractedEvent, ExtractedStatement
 
@@ -43,6 +45,7 @@ _HEDGE = re.compile(
 )
 
 
+@lru_cache(maxsize=512)
 def stance(text: str, s: ExtractedStatement) -> str:
     """The statement's stance towards what its content reports."""
     cue = s.cue.strip()
@@ -61,11 +64,6 @@ def stance(text: str, s: ExtractedStatement) -> str:
     return ASSERTS
 
 
-def _inside(s: ExtractedStatement, e: ExtractedEvent) -> bool:
-    spans = s.quote_spans or ((s.quote_start, s.quote_end),)
-    return any(a <= e.start < b for a, b in spans)
-
-
 def link_statements(
     doc: Document, events: Sequence[ExtractedEvent], statements: Sequence[ExtractedStatement]
 ) -> list[ExtractedStatement]:
@@ -74,12 +72,20 @@ def link_statements(
     When a statement's content holds several events the most confident one wins
     (the earliest on ties): the link names what the statement is chiefly about.
     """
+    if not events:
+        return list(statements)
+    order = sorted(range(len(events)), key=lambda i: events[i].start)
+    starts = [events[i].start for i in order]
     out = []
     for s in statements:
         best: int | None = None
-        for i, e in enumerate(events):
-            if _inside(s, e) and (best is None or e.confidence > events[best].confidence):
-                best = i
+        for a, b in s.quote_spans or ((s.quote_start, s.quote_end),):
+            for k in range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)):
+                i = order[k]
+                if best is None or events[i].confidence > events[best].confidence:
+                    best = i
+                elif events[i].confidence == events[best].confidence:
+                    best = min(best, i)
         if best is None:
             out.append(s)
         else:

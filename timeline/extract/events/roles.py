@@ -12,22 +12,30 @@ Kim Jong Un"), and a subject pronoun inside reported speech is the speaker
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from timeline.extract.entities.gazetteer import load
+from timeline.extract.events.rule import words
 from timeline.extract.types import Document, EntityMention, ExtractedStatement, Span
 
-_LOCATIVE = re.compile(
-    r"\b(?:in|into|near|over|across|inside|outside|throughout|at|around|toward|towards|"
-    r"within|outskirts of|(?:north|south|east|west)(?:east|west)? of|parts of|region of|"
-    r"city of|town of|village of|capital of)\s+(?:the\s+)?(?:(?:north|south|east|west|"
-    r"central|northern|southern|eastern|western|north-?eastern|north-?western|"
-    r"south-?eastern|south-?western|occupied|neighbou?ring|border|southernmost|"
-    r"easternmost|frontline|front-line)\s+)*$",
-    re.IGNORECASE,
+# A mention is a location when a locative preposition precedes it, maybe with "the" and
+# direction words between ("in the Kharkiv region", "in northeastern Ukraine").
+_LOCATIVE_1 = words(
+    "in into near over across inside outside throughout at around toward towards within"
+)
+_LOCATIVE_2 = words(
+    "outskirts_of north_of south_of east_of west_of northeast_of northwest_of southeast_of "
+    "southwest_of parts_of region_of city_of town_of village_of capital_of"
+)
+_DIRECTION = words(
+    "north south east west central northern southern eastern western northeastern "
+    "northwestern southeastern southwestern north-eastern north-western south-eastern "
+    "south-western occupied neighboring neighbouring border southernmost easternmost "
+    "frontline front-line the"
 )
 _POSSESSIVE = re.compile(r"[’']s\s+")
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
@@ -116,12 +124,20 @@ class RoleReader:
         self.statements = statements
         self.known = {e.name for e in doc.entities}
         self.kinds = {e.name: e.kind for e in doc.entities}
+        self.mentions = sorted(doc.mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
         self.person_country: dict[str, str] = {}
         for m in doc.mentions:
             if m.kind == "person" and m.title and m.name not in self.person_country:
                 c = country_in(m.title)
                 if c is not None:
                     self.person_country[m.name] = c
+
+    def mentions_in(self, start: int, end: int) -> list[EntityMention]:
+        """Mentions inside ``[start, end)``, found by bisection (called several times per event)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, i)
+        return [m for m in self.mentions[i:j] if m.end <= end]
 
     def _as_country(self, m: EntityMention) -> str:
         """A national body or seat of government stands for its country ("Russia's Defense
@@ -133,7 +149,15 @@ class RoleReader:
         return m.name
 
     def _is_locative(self, m: EntityMention, floor: int) -> bool:
-        return bool(_LOCATIVE.search(self.doc.text, max(floor, m.start - 60), m.start))
+        left = self.doc.text[max(floor, m.start - 60) : m.start]
+        if left[-1:] not in (" ", "\n"):
+            return False
+        tail = left.lower().split()
+        while tail and tail[-1] in _DIRECTION:
+            tail.pop()
+        if not tail:
+            return False
+        return tail[-1] in _LOCATIVE_1 or "_".join(tail[-2:]) in _LOCATIVE_2
 
     def read(
         self,
@@ -146,7 +170,7 @@ class RoleReader:
         """Actors, places and people for a trigger at ``trigger`` in ``clause``."""
         text = self.doc.text
         roles = Roles()
-        mentions = self.doc.mentions_in(clause.start, clause.end)
+        mentions = self.mentions_in(clause.start, clause.end)
         for k, m in enumerate(mentions):
             if m.name in _MEDIA:
                 continue
@@ -186,7 +210,7 @@ class RoleReader:
             and _ACTION_CUE.match(reporting.cue)
         ):  # "X and Y announced new sanctions": the speakers act
             self._add_speaker(roles, reporting)
-            for m in self.doc.mentions_in(sentence.start, reporting.cue_start):
+            for m in self.mentions_in(sentence.start, reporting.cue_start):
                 acting = m.kind in ("country", "organization", "group") and m.name not in _MEDIA
                 if acting and not self._is_locative(m, sentence.start):
                     roles.add_actor(self._as_country(m), m.text)
@@ -230,7 +254,7 @@ class RoleReader:
         text = self.doc.text
         if roles.agent is not None or not text.startswith(("who ", "which "), clause.start):
             return
-        prior = self.doc.mentions_in(max(0, clause.start - 60), clause.start)
+        prior = self.mentions_in(max(0, clause.start - 60), clause.start)
         if not prior or text[prior[-1].end : clause.start].strip(" ,") != "":
             return
         m = prior[-1]
@@ -258,7 +282,7 @@ class RoleReader:
                     return
         if pronoun in ("he", "she"):
             floor = self.doc.sentence_at(max(0, clause.start - 1)).start
-            people = [m for m in self.doc.mentions_in(floor, first.start()) if m.kind == "person"]
+            people = [m for m in self.mentions_in(floor, first.start()) if m.kind == "person"]
             if people:
                 roles.add_person(people[-1].name, people[-1].text)
 
@@ -267,7 +291,7 @@ class RoleReader:
         text = self.doc.text
         if roles.places or not text.startswith("where", clause.start):
             return
-        prior = self.doc.mentions_in(max(0, clause.start - 80), clause.start)
+        prior = self.mentions_in(max(0, clause.start - 80), clause.start)
         if prior and prior[-1].kind in _PLACE_KINDS and clause.start - prior[-1].end <= 3:
             roles.add_place(prior[-1].name, prior[-1].text)
             owner = prior[-2] if len(prior) > 1 else None
@@ -280,7 +304,7 @@ class RoleReader:
 
     def _sentence_places(self, roles: Roles, sentence: Span, clause: Span) -> None:
         """A fronted or trailing locative of the sentence ("In the Dnipropetrovsk region, ...")."""
-        for m in self.doc.mentions_in(sentence.start, sentence.end):
+        for m in self.mentions_in(sentence.start, sentence.end):
             if clause.start <= m.start < clause.end:
                 continue
             if m.kind in _PLACE_KINDS and self._is_locative(m, sentence.start):

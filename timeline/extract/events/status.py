@@ -19,46 +19,79 @@ SCHEDULED = "scheduled"
 REPORTED = "reported"
 DENIED = "denied"
 
-_NEGATION = re.compile(
-    r"\b(?:not|n[’']t|never|no|denied|denies|deny|denying|refus(?:ed|es|ing) to|"
-    r"fail(?:ed|s|ing) to|without|rul(?:ed|es) out)\b(?:\s+[\w’'-]+){0,3}\s*$",
-    re.IGNORECASE,
+# Markers are matched on the last words before the trigger (word sets, not regexes
+# anchored at the end: those retry at every character and dominated the stage's time).
+_NEGATION_1 = words("not never no denied denies deny denying without")
+_NEGATION_2 = words(
+    "refused_to refuses_to refusing_to failed_to fails_to failing_to ruled_out rules_out"
 )
-# "did not deny", "never denied": a negated denial is no denial.
-_DOUBLE_NEGATION = re.compile(
-    r"\b(?:not|n[’']t|never)\s+(?:\w+\s+)?(?:deny|denied|denying|rule out)\b", re.IGNORECASE
+_DENY = words("deny denied denying denies")
+_NOT = words("not never")
+_FUTURE_1 = words(
+    "will shall would upcoming next proposed possible potential future forthcoming planned "
+    "scheduled"
 )
-_FUTURE = re.compile(
-    r"\b(?:will|shall|[’']ll|would|to be|is to|are to|set to|scheduled|expected to|"
-    r"plans? to|planning to|planned|due to|poised to|going to|intends? to|intending to|"
-    r"slated to|aims? to|aiming to|prepares? to|preparing to|ready to|upcoming|next|"
-    r"proposed|possible|potential|future|forthcoming|agreed to|wants? to|hopes? to|seeks? to|"
-    r"seeking to|decided to|vow(?:s|ed)? to|threaten(?:s|ed)? to|pledged to)\b"
-    r"(?:\s+[\w’'-]+){0,3}\s*$",
-    re.IGNORECASE,
+_FUTURE_2 = words(
+    "to_be is_to are_to set_to expected_to plans_to plan_to planning_to due_to poised_to "
+    "going_to intends_to intend_to intending_to slated_to aims_to aim_to aiming_to prepares_to "
+    "prepare_to preparing_to ready_to agreed_to wants_to want_to hopes_to hope_to seeks_to "
+    "seek_to seeking_to decided_to vowed_to vows_to vow_to threatened_to threatens_to "
+    "threaten_to pledged_to"
 )
+_HEDGE_1 = words(
+    "reportedly allegedly purportedly apparently possibly unconfirmed suspected could may might"
+)
+_HEDGE_2 = words(
+    "reports_of report_of reports_about reports_that report_that rumors_of rumours_of "
+    "rumors_about rumours_about rumors_that rumours_that"
+)
+_HEDGE_3 = words("said_to_have believed_to_have thought_to_have claimed_to_have")
+_PERFECT_AUX = words("has have had")
+_PAST_AUX = words("was were did")
 _FUTURE_AFTER = re.compile(
     r"^\s*(?:\w+\s+){0,3}?(?:(?:will|is to|are to|would)\s+(?:be\s+)?"
     r"(?:held|take place|happen|begin|start|open|convene|signed)|(?:is|are|was|were)\s+"
     r"(?:scheduled|expected|set|due|slated|planned|going)\s+to)\b",
     re.IGNORECASE,
 )
-_HEDGE = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|apparently|possibly|unconfirmed|suspected|"
-    r"said to have|believed to have|thought to have|claimed to have|reports?\s+(?:of|about|that)|"
-    r"according to (?:\w+\s+)?reports|could|may|might|rumou?rs? (?:of|about|that))\b",
-    re.IGNORECASE,
-)
-_PERFECT = re.compile(
-    r"\b(?:has|have|had|[’']ve)\s+(?:\w+\s+){0,2}?(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE
-)
-_PAST_AUX = re.compile(r"\b(?:was|were|did)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _IRREGULAR_PAST = words(
     "met sent struck hit held shot fought took went rose fled stormed led made began "
     "broke gave left lost won drew fell swept blew overran seized beat tore spoke sat "
     "brought"
 )
 _WORD = re.compile(r"[\w’'-]+")
+
+
+def _tail(text: str, start: int, end: int, n: int) -> list[str]:
+    """The last ``n`` words of ``text[start:end]``, lower-cased."""
+    return [w.lower() for w in _WORD.findall(text, start, end)[-n:]]
+
+
+def _negated(w: str) -> bool:
+    return w in _NOT or w.endswith(("n't", "n’t"))
+
+
+def _has_marker(tail: list[str], one: frozenset[str], two: frozenset[str]) -> int | None:
+    """Index in ``tail`` of a one- or two-word marker, or None."""
+    for i, w in enumerate(tail):
+        if w in one or (i + 1 < len(tail) and f"{w}_{tail[i + 1]}" in two):
+            return i
+    return None
+
+
+def _future(tail: list[str]) -> bool:
+    """A future or intention marker at most three words before the trigger."""
+    window = tail[-5:]
+    i = _has_marker(window, _FUTURE_1, _FUTURE_2)
+    if i is None:
+        return any(w.endswith(("'ll", "’ll")) for w in window[-4:])
+    width = 2 if i + 1 < len(window) and f"{window[i]}_{window[i + 1]}" in _FUTURE_2 else 1
+    return len(window) - (i + width) <= 3
+
+
+def _perfect(tail: list[str]) -> bool:
+    """has/have/had (+ been) within the last four words ("has sent", "have also been sent")."""
+    return any(w in _PERFECT_AUX or w.endswith(("'ve", "’ve")) for w in tail[-4:])
 
 
 def is_past_form(word: str) -> bool:
@@ -73,32 +106,33 @@ def tense(text: str, clause: Span, start: int, end: int, pos: str) -> str:
     Verbs are read from their own form and auxiliaries; nouns from the nearest verb
     that governs them inside the clause ("received a briefing", "attacks killed").
     """
-    left = text[max(clause.start, start - 60) : start]
-    if _FUTURE.search(left):
+    lo = max(clause.start, start - 60)
+    tail = _tail(text, lo, start, 6)
+    if _future(tail):
         return "future"
     if pos == "verb":
-        if _PERFECT.search(left):
+        if _perfect(tail):
             return "perfect"
-        words = _WORD.findall(text[start:end])
-        first = words[0] if words else ""
-        if is_past_form(first) or _PAST_AUX.search(left):
+        own = _WORD.findall(text, start, end)
+        first = own[0] if own else ""
+        if is_past_form(first) or any(w in _PAST_AUX for w in tail[-2:]):
             return "past"
-        if left.rstrip().lower().endswith(" to") or left.rstrip().lower() == "to":
+        if tail[-1:] == ["to"]:
             return "none"
         return "present"
     right = text[end : min(clause.end, end + 50)]
     if _FUTURE_AFTER.match(right):
         return "future"
     after = _WORD.findall(right)[:4]
-    before = _WORD.findall(left)[-4:]
+    before = tail[-4:]
     for i, w in enumerate(after):
         if w.lower() in ("has", "have", "had"):
             return "perfect"
         if is_past_form(w) and not (i and after[i - 1].lower() in ("being", "be")):
             return "past"
-    for w in reversed(before):
-        if is_past_form(w):
-            return "perfect" if _PERFECT.search(left[: left.rfind(w)]) else "past"
+    for k in range(len(before) - 1, -1, -1):
+        if is_past_form(before[k]):
+            return "perfect" if _perfect(tail[: len(tail) - len(before) + k]) else "past"
     return "none"
 
 
@@ -113,13 +147,28 @@ def status_of(
     published: date,
 ) -> str:
     """Occurrence status from negation, modality, hedging and the attached date."""
-    left = text[max(clause.start, start - 60) : start]
-    neg = _NEGATION.search(left)
-    if neg and not _DOUBLE_NEGATION.search(left[max(0, neg.start() - 12) :]):
-        return DENIED
+    tail = _tail(text, max(clause.start, start - 60), start, 6)
+    window = tail[-4:]
+    i = _has_marker(window, _NEGATION_1, _NEGATION_2)
+    if i is None and window and window[-1].endswith(("n't", "n’t")):
+        i = len(window) - 1
+    if i is not None:
+        around = tail[max(0, len(tail) - len(window) + i - 2) :]
+        # "did not deny", "never denied": a negated denial is no denial
+        double = any(
+            _negated(a) and any(b in _DENY or b == "rule" for b in around[k + 1 : k + 3])
+            for k, a in enumerate(around)
+        )
+        if not double:
+            return DENIED
     if verb_tense == "future" or (when is not None and when > published):
         return SCHEDULED
-    window = text[clause.start : min(clause.end, end + 30)]
-    if _HEDGE.search(window):
-        return REPORTED
+    words_ = [w.lower() for w in _WORD.findall(text, clause.start, min(clause.end, end + 30))]
+    for k, w in enumerate(words_):
+        two = f"{w}_{words_[k + 1]}" if k + 1 < len(words_) else ""
+        three = f"{two}_{words_[k + 2]}" if k + 2 < len(words_) else ""
+        if w in _HEDGE_1 or two in _HEDGE_2 or three in _HEDGE_3:
+            return REPORTED
+        if two == "according_to" and "reports" in words_[k + 2 : k + 4]:
+            return REPORTED
     return HAPPENED
