@@ -112,6 +112,14 @@ def run(args: argparse.Namespace) -> int:
                     f"  {doc_id}: gold={m['gold']} system={m['system']} found={m['found']} "
                     f"dated={m['date_accuracy']:.2f} actors={m['actor_recall']:.2f}"
                 )
+    lines += [
+        "",
+        "The dev set was written after the seed rules and first scored before any rule was "
+        "changed in view of it: 38 of 48 found, 29 of them with the right date, actor recall "
+        "0.738. The rules added since are general (see the Events section of "
+        "docs/extraction.md), but the dev figures above are no longer a blind estimate; the "
+        "held-out articles are.",
+    ]
     if not args.no_docs:
         write_section("events", "\n".join(lines))
     return 0
