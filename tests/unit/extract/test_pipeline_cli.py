@@ -7,6 +7,9 @@ import subprocess
 import sys
 from datetime import date, datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from timeline.extract.pipeline import extract, to_json
 
 STATEMENT_KEYS = {
@@ -98,3 +101,20 @@ def test_extract_accepts_a_datetime_and_exposes_the_document() -> None:
     assert x.document.published == date(2025, 3, 12)
     assert len(x.document.paragraphs) == 2
     assert x.document.sentence_at(TEXT.index("Kremlin")).start == TEXT.index("The Kremlin")
+
+
+_ALPHABET = "abc XYZ said told “”\"'.,:;—-\n0123 Mr. Gen. According to, he she Russia U.S. ("
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=300))
+def test_extract_never_fails_and_spans_stay_inside_the_text(text: str) -> None:
+    x = extract(text, date(2025, 3, 12))
+    for m in x.entities:
+        assert text[m.start : m.end] == m.text
+    for s in x.statements:
+        assert 0 <= s.quote_start <= s.quote_end <= len(text)
+        assert text[s.cue_start : s.cue_end] == s.cue
+        if s.speaker_start is not None:
+            assert s.speaker_end is not None
+            assert text[s.speaker_start : s.speaker_end] == s.speaker_text
