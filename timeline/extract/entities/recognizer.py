@@ -97,7 +97,9 @@ _BODY_CACHE: dict[int, re.Pattern[str]] = {}
 def recognize(text: str) -> EntityIndex:
     """All entity mentions in ``text``, with canonical entities and person facts."""
     gaz = load()
-    body_re = _BODY_CACHE.setdefault(id(gaz), _body_regex(gaz))
+    body_re = _BODY_CACHE.get(id(gaz))
+    if body_re is None:
+        body_re = _BODY_CACHE[id(gaz)] = _body_regex(gaz)
     tokens = tokenize_sparse(text)
     hits = gaz.match(text, tokens)
     blocked: set[int] = set()
