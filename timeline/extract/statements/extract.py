@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from timeline.extract.entities import EntityIndex
-from timeline.extract.statements.cues import find_cues
+from timeline.extract.statements.cues import CHARACTERIZE_FORMS, find_cues
 from timeline.extract.statements.dating import date_statements, venue_of
 from timeline.extract.statements.direct import Candidate, direct_candidates
 from timeline.extract.statements.indirect import indirect_candidates
@@ -109,8 +109,8 @@ def _trim_nested(text: str, cands: list[Candidate]) -> None:
     first content stops before "but officials said", so both statements survive.
     """
     for a in cands:
-        if a.pattern != "forward":
-            continue
+        if a.pattern != "forward" or text[a.cue_start : a.cue_end].lower() in CHARACTERIZE_FORMS:
+            continue  # a characterisation keeps its quoted fragment whole
         s, e = a.fragments[-1]
         for b in cands:
             if b is a or b.np is None or not (s < b.cue_start < e):
