@@ -98,3 +98,11 @@ def test_added_that_with_short_name() -> None:
 
 def test_sentence_without_a_cue_has_no_statement() -> None:
     assert _statements("The river rose two metres overnight and flooded the road.") == []
+
+
+def test_according_to_around_an_attribution_keeps_both() -> None:
+    text = "Mayor Jo Pelt said the dam would hold, according to the Valley Courier."
+    stmts = _statements(text)
+    assert sorted(s.cue for s in stmts) == ["according to", "said"]
+    outer = next(s for s in stmts if s.cue == "according to")
+    assert text[outer.speaker_start : outer.speaker_end] == "the Valley Courier"

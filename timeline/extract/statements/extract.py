@@ -128,15 +128,34 @@ def _trim_nested(text: str, cands: list[Candidate]) -> None:
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Greedy by confidence: keep a candidate only if its content overlaps no kept content."""
+    """Greedy by confidence: keep a candidate only if its content overlaps no kept content.
+
+    One nesting is allowed: "“…,” O'Malley said, according to the Las Vegas Sun" is both
+    O'Malley's statement and the paper's report of it, so an "according to" whose content
+    holds another attribution whole keeps both.
+    """
     kept: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-c.confidence, c.cue_start)):
-        if any(s < ke and ks < e for s, e in c.fragments for k in kept for ks, ke in k.fragments):
+        rivals = [k for k in kept if not (_nests(c, k) or _nests(k, c))]
+        if any(s < ke and ks < e for s, e in c.fragments for k in rivals for ks, ke in k.fragments):
             continue
-        if any(k.cue_start < e and s < k.cue_end for s, e in c.fragments for k in kept):
+        if any(k.cue_start < e and s < k.cue_end for s, e in c.fragments for k in rivals):
             continue
         kept.append(c)
     return kept
+
+
+def _nests(outer: Candidate, inner: Candidate) -> bool:
+    """Whether ``outer`` is an "according to" whose content holds ``inner``'s attribution."""
+    if outer.pattern != "according-to" or inner.pattern == "according-to":
+        return False
+    s, e = outer.start, outer.end
+    return (
+        s <= inner.start
+        and inner.end <= e
+        and s <= inner.cue_start < e
+        and (inner.np is None or s <= inner.np.start < e)
+    )
 
 
 def _kind(text: str, frags: list[tuple[int, int]], regions: list[QuoteRegion]) -> str:
