@@ -19,7 +19,7 @@ def _event(text: str, type_: str) -> ExtractedEvent:
 
 
 def test_since_the_month_year_invasion_dates_the_invasion_not_the_main_verb() -> None:
-    text = "Thousands of soldiers have been killed since the March 2003 invasion of Iraq."
+    text = "More than 4,000 U.S. soldiers have been killed since the March 2003 invasion of Iraq."
     assert _event(text, "invasion").date == "2003-03"
     assert _event(text, "casualties").date is None
 
@@ -49,7 +49,7 @@ def test_reported_simple_past_news_takes_the_statement_day() -> None:
 
 
 def test_a_pact_signed_in_background_takes_no_statement_day() -> None:
-    text = "The minister said Tuesday that the two countries signed a defense pact."
+    text = "The minister said Tuesday that Chad and Niger signed a defense pact."
     assert _event(text, "agreement").date is None
 
 
@@ -94,5 +94,5 @@ def test_an_undated_mention_of_a_dated_invasion_shares_its_date() -> None:
 
 
 def test_a_denied_event_borrows_no_date() -> None:
-    text = "Protesters rallied in Tbilisi on Saturday. The premier ruled out new elections."
+    text = "Protesters rallied in Tbilisi on Saturday. Georgia's premier ruled out holding new elections."
     assert _event(text, "election").date is None

@@ -40,7 +40,10 @@ def test_a_future_date_makes_it_scheduled() -> None:
 
 def test_did_not_and_never_deny_the_event() -> None:
     assert _event("Mali did not sign the accord on Monday.", "agreement").status == "denied"
-    assert _event("Officials said troops never crossed the border.", "incursion").status == "denied"
+    assert (
+        _event("Officials said Eritrean troops never crossed the border.", "incursion").status
+        == "denied"
+    )
 
 
 def test_denied_sending_troops_is_denied() -> None:
@@ -60,7 +63,10 @@ def test_dismissed_reports_as_fake_news_denies_the_event() -> None:
 
 def test_reportedly_and_could_are_reported() -> None:
     assert _event("Pirates reportedly attacked a tanker on Monday.", "attack").status == "reported"
-    assert _event("A deployment of troops could happen soon.", "deployment").status == "reported"
+    assert (
+        _event("A deployment of Chinese troops could happen soon.", "deployment").status
+        == "reported"
+    )
 
 
 def test_undated_present_perfect_in_a_statement_is_reported_without_a_date() -> None:

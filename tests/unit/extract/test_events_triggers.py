@@ -90,3 +90,13 @@ def test_an_announcement_of_sanctions_is_one_sanctions_event() -> None:
 def test_names_are_not_triggers() -> None:
     # "Treaty" inside an organisation's name is not an event
     assert _types("The North Atlantic Treaty Organization issued a report.") == []
+
+
+def test_bare_mentions_without_date_participant_place_or_figure_are_dropped() -> None:
+    assert _types("They delivered their talks between campaign stops.") == []
+    assert _types("In an election year, anything can happen.") == []
+
+
+def test_an_election_needs_a_verb_of_occurrence_or_a_date() -> None:
+    assert _types("Nigeria held a presidential election.") == ["election"]
+    assert _types("Nigerian elected officials met in Abuja on Monday.") == ["meeting"]

@@ -193,7 +193,8 @@ def extract_events(
         ctx = Context(doc, reader, statements, _narrative(events, starts, sentence.start))
         built = [build_event(ctx, g, owned.get(i)) for i, g in enumerate(groups)]
         built = _linked_clauses(doc, groups, built, in_sentence)
-        events.extend(_merge_in_sentence(built))
+        kept = [ev for ev, g in zip(built, groups, strict=True) if _has_evidence(doc.text, ev, g)]
+        events.extend(_merge_in_sentence(kept))
     return _across_sentences(doc, events)
 
 
@@ -211,6 +212,24 @@ def _anchor_clause(text: str, g: Group, groups: list[Group], bounds: dict[int, l
     if any(clause.end <= o.start < nxt for o in groups if o is not g):
         return clause
     return Span(clause.start, nxt)
+
+
+# An election "happens" in a clause that says so; "the election" alone is background.
+_ELECTION_OCCURS = re.compile(
+    r"\b(?:won|wins?|winning|held|hold(?:s|ing)?|lost|loses|conceded|called|voted|cast|turnout|"
+    r"results?|polls|snap|early|landslide|re-?elected|elected|runoff|upcoming|next)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_evidence(text: str, ev: ExtractedEvent, g: Group) -> bool:
+    """Drop bare mentions: an event needs a date, a participant, a place or a figure, and an
+    undated election noun needs a verb of occurrence ("won the election", "hold a vote")."""
+    if ev.type == "election" and ev.date is None and g.rule.pos == "noun":
+        clause = g.scope.clause
+        if not _ELECTION_OCCURS.search(text, clause.start, clause.end):
+            return False
+    return bool(ev.date or ev.actors or ev.people or ev.places or ev.figures)
 
 
 def _narrative(events: list[ExtractedEvent], starts: list[int], here: int) -> dating.When | None:

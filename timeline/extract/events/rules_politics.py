@@ -76,7 +76,8 @@ POLITICS: tuple[Rule, ...] = (
             r"\bmeets? (?:the |its |their )?(?:demands?|needs|targets?|goals?|requirements|"
             r"criteria|deadlines?|expectations|standards|obligations|conditions|threshold)\b|"
             r"\ba host of\b|\bhost (?:country|nation|city|family|families)\b|"
-            r"\bhosting (?:site|service)"
+            r"\bhosting (?:site|service)|\b(?:by|the|radio|show|talk|tv|television|program|"
+            r"co-)\s*host\b|\b(?:was|were|been|is|are|be) met with\b"
         ),
     ),
     # election --------------------------------------------------------------------------------
@@ -94,9 +95,11 @@ POLITICS: tuple[Rule, ...] = (
         "election_verb",
         "election",
         "verb",
-        r"(?:re-?)?elected|vot(?:e|es|ed|ing)",
+        r"(?:re-?)?elected|voted",
         0.5,
         veto=rx(
+            r"\belected (?:officials?|leaders?|representatives?|members?|government|lawmakers|"
+            r"politicians?|office|bodies|body)\b|\bdemocratically elected\b|"
             r"\bvote (?:of (?:no )?confidence|count)\b|\b(?:lawmakers|parliament|senate|senators|"
             r"congress|house|council|assembly|committee|legislators|deputies|judges|board|members"
             r"|mps) (?:\w+ )?vot(?:e|ed|es|ing)\b|\bvoted (?:to|against|for) (?:approve|pass|"
