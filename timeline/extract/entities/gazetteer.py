@@ -148,6 +148,8 @@ def _sparse_pattern() -> re.Pattern[str]:
     # Lowercase words inside gazetteer names ("Kursk region", "Gulf of Aden") are needed too.
     for form in load().surface:
         lower.update(w for w in re.findall(r"\b[a-z]\w*", form))
+    # Frequent words that neither names nor titles need are left out: fewer tokens, less work.
+    lower -= {"to", "in", "s", "d"}
     alternation = trie_pattern(sorted(w for w in lower if w))
     return re.compile(r"\b(?:[A-Z0-9À-ÖØ-Þ]\w*|(?:" + alternation + r")(?!\w))" + _TAIL)
 
