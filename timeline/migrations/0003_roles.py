@@ -42,9 +42,14 @@ def create_roles(apps, schema_editor):
     # Permissions are normally created by a post_migrate signal, i.e. after this migration on a
     # fresh database: create them now so the groups can be given them.
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
+        # Migration-state app configs have no models module, which create_permissions takes
+        # for "no models"; the real registry (tests re-running this after a flush) has one.
+        stub = getattr(app_config, "models_module", None) is None
+        if stub:
+            app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        if stub:
+            app_config.models_module = None
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
