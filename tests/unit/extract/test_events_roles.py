@@ -85,3 +85,9 @@ def test_the_speakers_of_an_announcement_are_its_actors() -> None:
     text = "The United States and Britain announced new sanctions against Iranian banks on Friday."
     ev = _event(text, "sanctions")
     assert {"United States", "United Kingdom", "Iran"} <= set(ev.actors)
+
+
+def test_who_denies_sending_troops_is_the_one_said_to_send_them() -> None:
+    ev = _event("The Kremlin denied sending troops to Belarus.", "deployment")
+    assert ev.status == "denied"
+    assert ev.actors[0] == "Russia"

@@ -53,9 +53,11 @@ _SEATS = {
     "Downing Street": "United Kingdom",
     "Élysée Palace": "France",
 }
-# Cues whose content is the speaker's own act, not a report: "X announced new sanctions".
+# Cues whose content is the speaker's own act, not a report: "X announced new sanctions",
+# "X denied sending troops".
 _ACTION_CUE = re.compile(
-    r"(?:announc|unveil|pledg|vow|promis|order|impos|declar|introduc|approv|sign)", re.IGNORECASE
+    r"(?:announc|unveil|pledg|vow|promis|order|impos|declar|introduc|approv|sign|den(?:y|ie))",
+    re.IGNORECASE,
 )
 #: Types whose destination country is a participant ("sent troops to Russia").
 _HOSTED = frozenset(["deployment", "meeting"])
