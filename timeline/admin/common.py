@@ -6,7 +6,7 @@ Nothing here writes: actions live next to their ModelAdmin and delegate to `time
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
@@ -109,7 +109,8 @@ class CappedCountPaginator(Paginator):  # type: ignore[type-arg]
     @cached_property
     def count(self) -> int:
         # No ORDER BY and only the key in the subquery: the count needs neither.
-        capped = self.object_list.order_by().values("pk")[: self.COUNT_CAP + 1]
+        queryset = cast(QuerySet[Any], self.object_list)
+        capped = queryset.order_by().values("pk")[: self.COUNT_CAP + 1]
         return int(capped.count())
 
 
@@ -152,7 +153,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
     def value(self) -> str:
         return super().value() or self.default
 
-    def choices(self, changelist: ChangeList) -> Iterator[dict[str, Any]]:
+    def choices(self, changelist: ChangeList) -> Iterator[Any]:
         # No "All" entry from Django: ours is an explicit value, since "no value" means pending.
         for lookup, title in self.lookup_choices:
             yield {
@@ -203,7 +204,7 @@ class EntityFilter(admin.SimpleListFilter):
     def has_output(self) -> bool:
         return True
 
-    def choices(self, changelist: ChangeList) -> Iterator[dict[str, Any]]:
+    def choices(self, changelist: ChangeList) -> Iterator[Any]:
         # The template builds the form; it needs the other active parameters to keep them.
         params = {k: v for k, v in changelist.params.items() if k != self.parameter_name}
         yield {

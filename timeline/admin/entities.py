@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, path
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -64,7 +64,7 @@ class EntityMergeForm(forms.Form):
 
 
 @admin.register(Entity)
-class EntityAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class EntityAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     list_display = ["name", "kind", "slug", "located_in", "wikidata_qid", "merged_into_link"]
     list_filter = ["kind", ("merged_into", admin.EmptyFieldListFilter)]
     list_select_related = ["located_in", "merged_into"]
@@ -92,7 +92,7 @@ class EntityAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     def merged_into_link(self, obj: Entity) -> Any:
         return admin_link(obj.merged_into) if obj.merged_into_id else "—"
 
-    def get_urls(self) -> list[URLPattern | URLResolver]:
+    def get_urls(self) -> list[URLPattern]:
         extra = [
             path(
                 "suggest/",
@@ -100,7 +100,8 @@ class EntityAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
                 name="timeline_entity_suggest",
             )
         ]
-        return extra + super().get_urls()
+        urls: list[URLPattern] = [*extra, *super().get_urls()]
+        return urls
 
     def suggest_view(self, request: HttpRequest) -> JsonResponse:
         """Entity slugs for the review queue's entity filter box: `?term=kor`."""
@@ -164,5 +165,4 @@ class EntityAliasAdmin(admin.ModelAdmin[EntityAlias]):
     autocomplete_fields = ["entity"]
     show_full_result_count = False
 
-    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
-        return ["entity", "alias"]
+    fields = ["entity", "alias"]

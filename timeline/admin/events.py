@@ -59,7 +59,7 @@ class EventSourceInline(admin.TabularInline[EventSource, Event]):
     max_num = 0
     can_delete = False
     fields = ["article_link", "outlet", "evidence", "created_at"]
-    readonly_fields = fields
+    readonly_fields = ["article_link", "outlet", "evidence", "created_at"]
     verbose_name_plural = "sources (evidence)"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[EventSource]:
@@ -90,7 +90,7 @@ class EventStatementInline(admin.TabularInline[Statement, Event]):
     max_num = 0
     can_delete = False
     fields = ["speaker_text", "quote", "stance", "review_state"]
-    readonly_fields = fields
+    readonly_fields = ["speaker_text", "quote", "stance", "review_state"]
     show_change_link = True
     verbose_name_plural = "statements about this event"
 

@@ -45,16 +45,16 @@ class EvidenceChangeList(ChangeList):
         rows = list(self.result_list)  # evaluates (and caches) the page once
         admin_: ReviewAdmin = self.model_admin  # type: ignore[assignment]
         first = (
-            admin_.evidence_model.objects.filter(**{admin_.evidence_fk: OuterRef("pk")})
+            admin_.evidence_model._default_manager.filter(**{admin_.evidence_fk: OuterRef("pk")})
             .order_by("created_at", "id")
             .values("pk")[:1]
         )
         evidence_ids = dict(
-            self.model.objects.filter(pk__in=[row.pk for row in rows])
+            self.model._default_manager.filter(pk__in=[row.pk for row in rows])
             .annotate(evidence_id=Subquery(first))
             .values_list("pk", "evidence_id")
         )
-        sources = admin_.evidence_model.objects.in_bulk(
+        sources = admin_.evidence_model._default_manager.in_bulk(
             [pk for pk in evidence_ids.values() if pk is not None]
         )
         for row in rows:
@@ -65,7 +65,7 @@ MACHINE_BADGE = "machine-made"
 EDITED_BADGE = "✎ edited by an editor: re-extraction will not overwrite it"
 
 
-class ReviewAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
+class ReviewAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):  # type: ignore[misc]
     """Common behaviour of the event and statement admins (the two review queues)."""
 
     evidence_model: ClassVar[type[Model]]
@@ -97,7 +97,8 @@ class ReviewAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
         # index past every row outside the range (seconds on a million rows).
         if any(key.startswith("sort_date__") for key in request.GET):
             return ["-sort_date", "-id"]
-        return super().get_ordering(request)
+        ordering: list[str] | tuple[str, ...] = super().get_ordering(request)
+        return ordering
 
     def get_changelist(self, request: HttpRequest, **kwargs: Any) -> type[ChangeList]:
         return EvidenceChangeList
@@ -118,7 +119,7 @@ class ReviewAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     def get_form(
         self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any
     ) -> type[ModelForm[Any]]:
-        form = super().get_form(request, obj, change=change, **kwargs)
+        form: type[ModelForm[Any]] = super().get_form(request, obj, change=change, **kwargs)
         # A badge under each editable field: editors see at a glance what machines made.
         edited = set(obj.edited_fields) if obj else set()
         for name in self.editable_fields:
@@ -169,7 +170,8 @@ class ReviewAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
         if error is not None:
             report_service_error(self, request, error, prefix="Not saved: ")
             return HttpResponseRedirect(request.path)
-        return super().response_change(request, obj)
+        response: HttpResponse = super().response_change(request, obj)
+        return response
 
     @admin.display(description="evidence")
     def evidence_column(self, obj: Any) -> SafeString | str:
@@ -220,7 +222,7 @@ class ReviewAdmin(ReadOnlyHistoryMixin, SimpleHistoryAdmin):
     @admin.action(description="Re-run extraction of their articles", permissions=["change"])
     def reextract_selected(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         articles = Article.objects.filter(
-            pk__in=self.evidence_model.objects.filter(
+            pk__in=self.evidence_model._default_manager.filter(
                 **{f"{self.evidence_fk}__in": queryset.values("pk")}
             ).values("article_id")
         )

@@ -34,7 +34,7 @@ class StatementSourceInline(admin.TabularInline[StatementSource, Statement]):
     max_num = 0
     can_delete = False
     fields = ["article_link", "outlet", "evidence", "created_at"]
-    readonly_fields = fields
+    readonly_fields = ["article_link", "outlet", "evidence", "created_at"]
     verbose_name_plural = "sources (evidence)"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[StatementSource]:
@@ -62,7 +62,7 @@ class StatementEntityInline(admin.TabularInline[StatementEntity, Statement]):
     max_num = 0
     can_delete = False
     fields = ["entity_link", "role"]
-    readonly_fields = fields
+    readonly_fields = ["entity_link", "role"]
     verbose_name_plural = "speaker and mentioned entities"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[StatementEntity]:
