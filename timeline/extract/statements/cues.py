@@ -243,5 +243,7 @@ INTERVENING = re.compile(
 # Last words that mean the text before a cue needs trimming before its speaker shows.
 TAIL_WORDS = frozenset(_INTERVENING_WORDS) | _words(
     """monday tuesday wednesday thursday friday saturday sunday week weekend month year night
-    today yesterday morning afternoon evening earlier later"""
+    today yesterday morning afternoon evening earlier later weeks months years days hours
+    decades ago january february march april may june july august september october november
+    december spring summer fall autumn winter recently currently now tonight time moment"""
 )

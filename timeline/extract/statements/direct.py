@@ -91,7 +91,8 @@ def direct_candidates(
                 break
             if _after(text, nxt, doc.paragraphs[nxt.paragraph].end, cues, time_spans):
                 break  # that quote has an attribution of its own
-            if any(cand.cue_end <= c.start() < nxt.start for c in cues):
+            k = _first_at(cues, cand.cue_end)
+            if k < len(cues) and cues[k].start() < nxt.start:
                 break  # another speaker is introduced before it ("…, who replied: “…”")
             cand.fragments.append(_inner(nxt, text))
             cand.used_regions.append(rj)
@@ -99,6 +100,18 @@ def direct_candidates(
             cur = nxt
         out.append(cand)
     return out
+
+
+def _first_at(cues: list[re.Match[str]], pos: int) -> int:
+    """Index of the first cue starting at or after ``pos`` (cues are in text order)."""
+    lo, hi = 0, len(cues)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if cues[mid].start() < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _extend_left(text: str, gap: int, np: NP) -> NP | None:
@@ -144,9 +157,7 @@ def _after(
     gap = gap_m.end() if gap_m else r.end
     if last_inner not in ",?!—–-…" and text[r.end : gap].strip() not in (",", "—", "–", "--"):
         return None
-    for cue in cues:
-        if cue.start() < gap:
-            continue
+    for cue in cues[_first_at(cues, gap) :]:
         if cue.start() > gap + 90 or cue.start() >= para_end:
             break
         if cue.group().lower() in CHARACTERIZE_FORMS or cue.group().lower() == "according to":
@@ -196,9 +207,7 @@ def _before(
             return None
         lo = prev.start
     best = None
-    for cue in cues:
-        if cue.start() < lo:
-            continue
+    for cue in cues[_first_at(cues, lo) :]:
         if cue.start() >= r.start:
             break
         if cue.group().lower() in CHARACTERIZE_FORMS or cue.group().lower() == "according to":

@@ -286,13 +286,6 @@ def _forward(
     lemma = SPEECH_FORMS.get(word) or CHARACTERIZE_FORMS.get(word)
     if lemma is None:
         return None
-    lo = sent.start
-    for sep in (";", ":"):
-        k = text.rfind(sep, sent.start, cue.start())
-        lo = max(lo, k + 1)
-    np = speaker_before(text, lo, cue.start(), word, time_spans, prev.np if prev else None)
-    if np is None:
-        return None
     pos = cue.end()
     if lemma in ADDRESSEE_VERBS:
         m = _ADDRESSEE.match(text, pos, sent.end)
@@ -338,5 +331,13 @@ def _forward(
         return None  # "the economy added 255,000 jobs"
     if lemma in _OBJECT_PRONE and not that and not _reads_as_clause(text, pos, end):
         return None  # "wrote a children's book", "pledged $10 million"
+    # The speaker last: the content checks above are cheaper and reject most cues.
+    lo = sent.start
+    for sep in (";", ":"):
+        k = text.rfind(sep, sent.start, cue.start())
+        lo = max(lo, k + 1)
+    np = speaker_before(text, lo, cue.start(), word, time_spans, prev.np if prev else None)
+    if np is None:
+        return None
     conf = 0.8 if np.pronoun or text[np.start].isupper() else 0.65
     return Candidate([content], cue.start(), cue.end(), np, conf, (cue.end(), tail_end), "forward")

@@ -155,11 +155,7 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         stripped = seg.rstrip()
         # Fast path: most speakers end right before the cue with nothing to trim.
         last_word = stripped[stripped.rfind(" ") + 1 :].lower()
-        if (
-            stripped[-1:].isalnum()
-            and last_word not in TAIL_WORDS
-            and not any(te == lo + len(stripped) for _, te in time_spans)
-        ):
+        if stripped[-1:].isalpha() and last_word not in TAIL_WORDS:
             end = lo + len(stripped)
             break
         m = INTERVENING.search(stripped)
