@@ -253,7 +253,7 @@ def _reads_as_clause(text: str, s: int, e: int) -> bool:
 def _clause_follows(text: str, pos: int, sent: Span, time_spans: list[tuple[int, int]]) -> bool:
     """Whether a clause of three or more words follows the cue (after time and venue)."""
     for ts, te in time_spans:
-        if ts >= pos and not text[pos:ts].strip(" ,"):
+        if pos <= ts <= pos + 3 and not text[pos:ts].strip(" ,"):
             pos = te
     st = SIMPLE_TIME_LEAD.match(text, pos, sent.end)
     if st:
@@ -294,7 +294,14 @@ def _forward(
     for _ in range(3):
         moved = False
         for ts, te in time_spans:
-            if ts >= pos and text[pos:ts].strip(" ,") in ("", "on", "in", "last", "early", "late"):
+            if pos <= ts <= pos + 8 and text[pos:ts].strip(" ,") in (
+                "",
+                "on",
+                "in",
+                "last",
+                "early",
+                "late",
+            ):
                 pos, moved = te, True
                 break
         if not moved:
