@@ -106,10 +106,16 @@ class Gazetteer:
             if i < next_free:
                 continue
             tok = tokens[i]
-            first = tok.text.replace("’", "'")
-            limit = max_len.get(first) or max_len.get(first.rstrip("."))
+            first = tok.text
+            limit = max_len.get(first)
             if limit is None:
-                continue
+                if "’" in first:
+                    first = first.replace("’", "'")
+                    limit = max_len.get(first)
+                if limit is None and first[-1] == ".":
+                    limit = max_len.get(first[:-1])
+                if limit is None:
+                    continue
             for size in range(min(limit, n - i), 0, -1):
                 last = tokens[i + size - 1]
                 if size > 1 and not _adjacent(text, tokens, i, i + size - 1):
