@@ -104,3 +104,9 @@ def test_told_reporters_in_a_city_is_the_venue() -> None:
     text = "“We stand together,” Chancellor Rolf Imm told reporters in Vienna."
     (s,) = _run(text, {})
     assert s.venue == "in Vienna"
+
+
+def test_time_inside_a_leading_adverbial() -> None:
+    text = "In a statement released Monday, the port authority said the berths were full."
+    (s,) = _run(text, {"Monday": "2025-03-10"})
+    assert s.date == "2025-03-10"

@@ -21,6 +21,9 @@ _SENTENCE_LEAD = re.compile(
     r"(?:(?:And|But|Yet|So|Also|Then|Earlier|Later|Late|Early)\s+)?(?:(?:on|in|last|this|early|late)\s+)?",
     re.IGNORECASE,
 )
+_LEAD_PHRASE = re.compile(
+    r"(?:In|On|At|During|Speaking|Addressing|Writing|Following|After|Before|Since)\b"
+)
 _BETWEEN_OK = re.compile(r"[\s,]*(?:on|in|at|last|early|late|earlier|later)?[\s,]*")
 VENUE = re.compile(
     r"\b(?:(?:at|in|during|on|via|before|through|over)\s+"
@@ -79,13 +82,16 @@ def attached_timex(doc: Document, cand: Candidate, np_end: int | None) -> TimexL
         # Between the speaker and the cue ("Putin last week did not deny").
         if np_end is not None and np_end <= t.start and t.end <= cand.cue_start:
             return t
-        # At the start of the sentence ("Earlier on Monday, NATO confirmed").
-        if (
-            sent.start <= t.start < lo
-            and _SENTENCE_LEAD.fullmatch(text, sent.start, t.start)
-            and text[t.end : t.end + 1] == ","
-        ):
-            return t
+        # At the start of the sentence ("Earlier on Monday, NATO confirmed"), or inside a
+        # leading adverbial ("In a statement released Monday, the ministry said").
+        if sent.start <= t.start < lo and text[t.end : t.end + 1] == ",":
+            if _SENTENCE_LEAD.fullmatch(text, sent.start, t.start):
+                return t
+            if (
+                _LEAD_PHRASE.match(text, sent.start, t.start)
+                and "," not in text[sent.start : t.start]
+            ):
+                return t
     return None
 
 
