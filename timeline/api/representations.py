@@ -13,16 +13,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from timeline.models import (
-    Article,
-    Entity,
-    Event,
-    EventSource,
-    Feed,
-    Outlet,
-    Statement,
-    StatementSource,
-)
+from timeline.models import Article, Entity, Event, Feed, Outlet, Statement
 from timeline.selectors.entities import EntityCounts
 
 
@@ -75,124 +66,143 @@ def outlet_ref(outlet: Outlet | None) -> dict[str, Any] | None:
     return {"id": outlet.pk, "name": outlet.name, "domain": outlet.domain}
 
 
-def _article_ref(article: Article, links: Links) -> dict[str, Any]:
+def _entity_of(row: dict[str, Any], prefix: str, links: Links) -> dict[str, Any] | None:
+    slug = row[f"{prefix}__slug"]
+    if slug is None:
+        return None
     return {
-        "article_id": article.pk,
-        "article": links.article(article.pk),
-        "url": article.url,
-        "title": article.title,
-        "published_at": article.published_at,
-        "outlet": outlet_ref(article.outlet),
+        "slug": slug,
+        "name": row[f"{prefix}__name"],
+        "kind": row[f"{prefix}__kind"],
+        "url": links.entity(slug),
     }
 
 
-def event_source(source: EventSource, links: Links) -> dict[str, Any]:
-    out = _article_ref(source.article, links)
+def _link(row: dict[str, Any], links: Links) -> dict[str, Any]:
+    slug = row["entity__slug"]
+    return {
+        "slug": slug,
+        "name": row["entity__name"],
+        "kind": row["entity__kind"],
+        "url": links.entity(slug),
+        "role": row["role"],
+    }
+
+
+def _source(row: dict[str, Any], links: Links) -> dict[str, Any]:
+    outlet_id = row["article__outlet_id"]
+    return {
+        "article_id": row["article_id"],
+        "article": links.article(row["article_id"]),
+        "url": row["article__url"],
+        "title": row["article__title"],
+        "published_at": row["article__published_at"],
+        "outlet": None
+        if outlet_id is None
+        else {
+            "id": outlet_id,
+            "name": row["article__outlet__name"],
+            "domain": row["article__outlet__domain"],
+        },
+        "sentence": row["sentence"],
+        "sentence_start": row["sentence_start"],
+    }
+
+
+def event_source(row: dict[str, Any], links: Links) -> dict[str, Any]:
+    out = _source(row, links)
+    out.update(start=row["start"], end=row["end"])
+    return out
+
+
+def statement_source(row: dict[str, Any], links: Links) -> dict[str, Any]:
+    out = _source(row, links)
     out.update(
-        sentence=source.sentence,
-        sentence_start=source.sentence_start,
-        start=source.start,
-        end=source.end,
+        quote_start=row["quote_start"],
+        quote_end=row["quote_end"],
+        speaker_start=row["speaker_start"],
+        speaker_end=row["speaker_end"],
     )
     return out
 
 
-def statement_source(source: StatementSource, links: Links) -> dict[str, Any]:
-    out = _article_ref(source.article, links)
-    out.update(
-        sentence=source.sentence,
-        sentence_start=source.sentence_start,
-        quote_start=source.quote_start,
-        quote_end=source.quote_end,
-        speaker_start=source.speaker_start,
-        speaker_end=source.speaker_end,
-    )
-    return out
-
-
-def _dated(item: Event | Statement) -> dict[str, Any]:
+def _dated(row: dict[str, Any]) -> dict[str, Any]:
     return {
-        "date_start": item.date_start,
-        "date_end": item.date_end,
-        "date_precision": item.date_precision,
-        "date_value": item.date_value,
-        "date_text": item.date_text,
-        "sort_date": item.sort_date,
-        "review_state": item.review_state,
-        "confidence": item.confidence,
-        "source_count": item.source_count,
-        "edited_fields": item.edited_fields,
-        "change_seq": item.change_seq,
-        "created_at": item.created_at,
-        "updated_at": item.updated_at,
+        "date_start": row["date_start"],
+        "date_end": row["date_end"],
+        "date_precision": row["date_precision"],
+        "date_value": row["date_value"],
+        "date_text": row["date_text"],
+        "sort_date": row["sort_date"],
+        "review_state": row["review_state"],
+        "confidence": row["confidence"],
+        "source_count": row["source_count"],
+        "edited_fields": row["edited_fields"],
+        "change_seq": row["change_seq"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
     }
 
 
-def event(item: Event, links: Links) -> dict[str, Any]:
-    """An event with its entities (roles), sources (evidence) and statements about it."""
+def event(row: dict[str, Any], links: Links) -> dict[str, Any]:
+    """An event row (selectors.rows.event_rows) with entities, sources and statements."""
+    pk = row["id"]
     return {
         "kind": "event",
-        "id": item.pk,
-        "url": links.event(item.pk),
-        "title": item.title,
-        "summary": item.summary,
-        "type": item.type,
-        "status": item.status,
-        "figures": item.figures,
-        "merged_into": item.merged_into_id,
-        **_dated(item),
-        "entities": [
-            {**entity_ref(link.entity, links), "role": link.role}  # type: ignore[dict-item]
-            for link in item.event_entities.all()
-        ],
-        "sources": [event_source(s, links) for s in item.sources.all()],
+        "id": pk,
+        "url": links.event(pk),
+        "title": row["title"],
+        "summary": row["summary"],
+        "type": row["type"],
+        "status": row["status"],
+        "figures": row["figures"],
+        "merged_into": row["merged_into_id"],
+        **_dated(row),
+        "entities": [_link(link, links) for link in row["entities"]],
+        "sources": [event_source(source, links) for source in row["sources"]],
         "statements": [
             {
-                "id": s.pk,
-                "url": links.statement(s.pk),
-                "speaker": entity_ref(s.speaker, links),
-                "speaker_text": s.speaker_text,
-                "speaker_title": s.speaker_title,
-                "quote": s.quote,
-                "stance": s.stance,
+                "id": s["id"],
+                "url": links.statement(s["id"]),
+                "speaker": _entity_of(s, "speaker", links),
+                "speaker_text": s["speaker_text"],
+                "speaker_title": s["speaker_title"],
+                "quote": s["quote"],
+                "stance": s["stance"],
             }
-            for s in item.statements.all()
+            for s in row["statements"]
         ],
     }
 
 
-def statement(item: Statement, links: Links) -> dict[str, Any]:
-    """A statement with its speaker (and title), the event it is about, mentions and sources."""
+def statement(row: dict[str, Any], links: Links) -> dict[str, Any]:
+    """A statement row (selectors.rows.statement_rows) with speaker, event, mentions, sources."""
+    pk, event_id = row["id"], row["event_id"]
     return {
         "kind": "statement",
-        "id": item.pk,
-        "url": links.statement(item.pk),
-        "speaker": entity_ref(item.speaker, links),
-        "speaker_text": item.speaker_text,
-        "speaker_title": item.speaker_title,
-        "quote": item.quote,
-        "quote_kind": item.kind,
-        "cue": item.cue,
-        "venue": item.venue,
-        "stance": item.stance,
+        "id": pk,
+        "url": links.statement(pk),
+        "speaker": _entity_of(row, "speaker", links),
+        "speaker_text": row["speaker_text"],
+        "speaker_title": row["speaker_title"],
+        "quote": row["quote"],
+        "quote_kind": row["kind"],
+        "cue": row["cue"],
+        "venue": row["venue"],
+        "stance": row["stance"],
         "event": (
-            {"id": item.event_id, "url": links.event(item.event_id), "title": item.event.title}
-            if item.event_id is not None
+            {"id": event_id, "url": links.event(event_id), "title": row["event__title"]}
+            if event_id is not None
             else None
         ),
-        **_dated(item),
-        "entities": [
-            {**entity_ref(link.entity, links), "role": link.role}  # type: ignore[dict-item]
-            for link in item.statement_entities.all()
-        ],
-        "sources": [statement_source(s, links) for s in item.sources.all()],
+        **_dated(row),
+        "entities": [_link(link, links) for link in row["entities"]],
+        "sources": [statement_source(source, links) for source in row["sources"]],
     }
 
 
-def timeline_item(kind: str, item: Event | Statement, links: Links) -> dict[str, Any]:
-    if kind == "event":
-        return event(item, links)  # type: ignore[arg-type]
-    return statement(item, links)  # type: ignore[arg-type]
+def timeline_item(kind: str, row: dict[str, Any], links: Links) -> dict[str, Any]:
+    return event(row, links) if kind == "event" else statement(row, links)
 
 
 def entity_summary(item: Entity, links: Links) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from timeline.enums import (
     StatementKind,
     StatementRole,
 )
+from timeline.selectors.rows import event_rows, statement_rows
 
 
 @extend_schema_field({"type": "string", "enum": ["event"]})
@@ -128,6 +129,9 @@ class EventOutputSerializer(DatedFieldsSerializer):
     statements = StatementAboutEventSerializer(many=True, help_text="Statements about it.")
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
+        if not isinstance(instance, dict):  # a model instance: load its row (a few queries)
+            user = getattr(self.context.get("request"), "user", None)
+            instance = event_rows([instance.pk], user=user)[instance.pk]
         return rep.event(instance, _links(self))
 
 
@@ -154,6 +158,8 @@ class StatementOutputSerializer(DatedFieldsSerializer):
     sources = StatementSourceSerializer(many=True)
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
+        if not isinstance(instance, dict):  # a model instance: load its row (a few queries)
+            instance = statement_rows([instance.pk])[instance.pk]
         return rep.statement(instance, _links(self))
 
 

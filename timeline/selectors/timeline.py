@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Q
 
@@ -53,6 +53,16 @@ class TimelineItem:
         return TimelineKey(self.item.sort_date, self.kind, self.item.pk)
 
 
+class Loader(Protocol):
+    """Turns (kind, id) keys into page items (anything with `kind` and `key`), in key order.
+
+    The default builds model instances with prefetches; `selectors.rows.load_item_rows` builds
+    plain dicts for the REST hot path. Either way a fixed number of queries.
+    """
+
+    def __call__(self, keys: list[tuple[str, int]], *, user: Any) -> list[Any]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class TimelinePage:
     items: list[TimelineItem]
@@ -87,6 +97,7 @@ def timeline_page(
     after: TimelineKey | None = None,
     before: TimelineKey | None = None,
     descending: bool = False,
+    loader: Loader | None = None,
 ) -> TimelinePage:
     """One page of the merged timeline: `first` items after `after` (or before `before`).
 
@@ -121,7 +132,7 @@ def timeline_page(
     keys = keys[:first]
     if before is not None:
         keys.reverse()  # present in the requested order
-    items = _load_items([(kind, pk) for _, kind, pk in keys], user=user)
+    items = (loader or _load_items)([(kind, pk) for _, kind, pk in keys], user=user)
     if before is not None:
         return TimelinePage(items=items, has_next=True, has_previous=more)
     return TimelinePage(items=items, has_next=more, has_previous=after is not None)
@@ -154,6 +165,7 @@ def timeline_changes_page(
     user: Any = None,
     first: int = DEFAULT_PAGE,
     after_seq: int | None = None,
+    loader: Loader | None = None,
 ) -> TimelinePage:
     """Items changed after `max(filters.updated_since, after_seq)`, oldest change first.
 
@@ -180,7 +192,7 @@ def timeline_changes_page(
             )
     keys.sort()
     more = len(keys) > first
-    items = _load_items([(kind, pk) for _, kind, pk in keys[:first]], user=user)
+    items = (loader or _load_items)([(kind, pk) for _, kind, pk in keys[:first]], user=user)
     return TimelinePage(items=items, has_next=more, has_previous=after_seq is not None)
 
 

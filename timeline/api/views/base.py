@@ -95,11 +95,22 @@ class SelectorListMixin(viewsets.GenericViewSet):  # type: ignore[type-arg]
             return queryset
         return super().filter_queryset(queryset)
 
+    def load_rows(self, ids: list[int]) -> dict[int, Any] | None:
+        """Rows to represent instead of the model instances (None: use the instances)."""
+        return None
+
     def list_response(self, request: Request) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
+        if getattr(self, "lean_keys", False):
+            # Rows come from load_rows(): the page query only needs the keyset columns.
+            queryset = queryset.only("id", *(name for name, _ in self.get_keyset().fields))
         paginator: KeysetPagination = self.paginator  # type: ignore[assignment]
-        rows = paginator.paginate_queryset(queryset, request, view=self)
-        return Response(paginator.envelope([self.represent(row) for row in rows]))
+        page = paginator.paginate_queryset(queryset, request, view=self)
+        rows = self.load_rows([obj.pk for obj in page])
+        objects = page if rows is None else [rows[obj.pk] for obj in page if obj.pk in rows]
+        return Response(paginator.envelope([self.represent(obj) for obj in objects]))
 
     def detail_response(self) -> Response:
-        return Response(self.represent(self.get_object()))
+        obj = self.get_object()
+        rows = self.load_rows([obj.pk])
+        return Response(self.represent(obj if rows is None else rows[obj.pk]))

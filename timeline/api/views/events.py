@@ -18,8 +18,8 @@ from timeline.api.schema import filter_parameters
 from timeline.api.serializers import EventOutputSerializer
 from timeline.api.views.base import ConditionalMixin, SelectorListMixin
 from timeline.exceptions import NotFound
-from timeline.models import Event
-from timeline.selectors.events import event_base, event_get, event_list_detailed
+from timeline.selectors.events import event_base, event_list
+from timeline.selectors.rows import event_rows
 from timeline.services.events import event_update, events_merge, events_publish, events_reject
 
 _LIST = (
@@ -29,11 +29,11 @@ _LIST = (
 )
 
 
-def _reload(pk: int, user: Any) -> Event:
-    event = event_get(pk=pk, user=user)
-    if event is None:  # e.g. an editor without staff rights rejected it: no longer visible
+def _reload(pk: int, user: Any) -> dict[str, Any]:
+    if not event_base(user=user).filter(pk=pk).exists():
+        # e.g. an editor without staff rights rejected it: no longer visible to them
         raise NotFound("This event is no longer visible to you.")
-    return event
+    return event_rows([pk], user=user)[pk]
 
 
 @extend_schema_view(
@@ -43,6 +43,7 @@ def _reload(pk: int, user: Any) -> Event:
     retrieve=extend_schema(summary="One event with sources, entities and statements"),
 )
 class EventViewSet(ConditionalMixin, SelectorListMixin):
+    lean_keys = True  # the page query fetches keys; load_rows() fetches the rows as dicts
     serializer_class = EventOutputSerializer
     filterset_class = EventFilterSet
     action_permissions = {
@@ -53,12 +54,15 @@ class EventViewSet(ConditionalMixin, SelectorListMixin):
     }
 
     def get_queryset(self) -> Any:
-        return event_list_detailed(user=self.request.user)
+        return event_list(user=self.request.user)
+
+    def load_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return event_rows(ids, user=self.request.user)
 
     def get_keyset(self) -> Keyset:
         return BY_CHANGE if self.request.query_params.get("updated_since") else BY_DATE
 
-    def represent(self, obj: Event) -> dict[str, Any]:
+    def represent(self, obj: dict[str, Any]) -> dict[str, Any]:
         return rep.event(obj, self.links())
 
     def list(self, request: Request) -> HttpResponseBase:

@@ -18,8 +18,8 @@ from timeline.api.schema import filter_parameters
 from timeline.api.serializers import StatementOutputSerializer
 from timeline.api.views.base import ConditionalMixin, SelectorListMixin
 from timeline.exceptions import NotFound
-from timeline.models import Statement
-from timeline.selectors.statements import statement_get, statement_list_detailed
+from timeline.selectors.rows import statement_rows
+from timeline.selectors.statements import statement_base, statement_list
 from timeline.services.events import statement_update, statements_publish, statements_reject
 
 _LIST = (
@@ -29,11 +29,10 @@ _LIST = (
 )
 
 
-def _reload(pk: int, user: Any) -> Statement:
-    statement = statement_get(pk=pk, user=user)
-    if statement is None:
+def _reload(pk: int, user: Any) -> dict[str, Any]:
+    if not statement_base(user=user).filter(pk=pk).exists():
         raise NotFound("This statement is no longer visible to you.")
-    return statement
+    return statement_rows([pk])[pk]
 
 
 @extend_schema_view(
@@ -45,6 +44,7 @@ def _reload(pk: int, user: Any) -> Statement:
     retrieve=extend_schema(summary="One statement with speaker, event and sources"),
 )
 class StatementViewSet(ConditionalMixin, SelectorListMixin):
+    lean_keys = True  # the page query fetches keys; load_rows() fetches the rows as dicts
     serializer_class = StatementOutputSerializer
     filterset_class = StatementFilterSet
     action_permissions = {
@@ -54,12 +54,15 @@ class StatementViewSet(ConditionalMixin, SelectorListMixin):
     }
 
     def get_queryset(self) -> Any:
-        return statement_list_detailed(user=self.request.user)
+        return statement_list(user=self.request.user)
+
+    def load_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        return statement_rows(ids)
 
     def get_keyset(self) -> Keyset:
         return BY_CHANGE if self.request.query_params.get("updated_since") else BY_DATE
 
-    def represent(self, obj: Statement) -> dict[str, Any]:
+    def represent(self, obj: dict[str, Any]) -> dict[str, Any]:
         return rep.statement(obj, self.links())
 
     def list(self, request: Request) -> HttpResponseBase:

@@ -17,6 +17,7 @@ from timeline.api.pagination import Cursor, page_link, page_params
 from timeline.api.schema import ORDER_PARAMETER, PAGE_OPENAPI_PARAMETERS, filter_parameters
 from timeline.api.serializers import EventOutputSerializer, StatementOutputSerializer
 from timeline.api.views.base import ConditionalMixin
+from timeline.selectors.rows import load_item_rows
 from timeline.selectors.timeline import (
     TimelineKey,
     TimelinePage,
@@ -71,7 +72,11 @@ class TimelineViewSet(ConditionalMixin, viewsets.ViewSet):
                     raise ValueError("cursor of another ordering")
                 after_seq = int(cursor.values[0]) if cursor is not None else None
                 page = timeline_changes_page(
-                    filters=filters, user=request.user, first=params.page_size, after_seq=after_seq
+                    filters=filters,
+                    user=request.user,
+                    first=params.page_size,
+                    after_seq=after_seq,
+                    loader=load_item_rows,
                 )
             else:
                 if cursor is not None and cursor.tag != order:
@@ -85,6 +90,7 @@ class TimelineViewSet(ConditionalMixin, viewsets.ViewSet):
                     after=None if backwards else key,
                     before=key if backwards else None,
                     descending=params.descending,
+                    loader=load_item_rows,
                 )
         except (ValueError, IndexError) as exc:
             raise ValidationError({"cursor": ["Invalid cursor."]}) from exc
@@ -106,7 +112,7 @@ class TimelineViewSet(ConditionalMixin, viewsets.ViewSet):
         if not page.items:
             return None
         if updated_since is not None:
-            last = page.items[-1].item.change_seq
+            last = page.items[-1].item["change_seq"]
             if direction == "n" and page.has_next and last is not None:
                 return Cursor("n", "c", (str(last),))
             return None  # change feeds only go forward

@@ -277,6 +277,9 @@ class Command(BaseCommand):
             (StatementSource, _statement_sources(plan.s_sources)),
         ]
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:  # a COPY of a million rows takes minutes
+                    cursor.execute("SET LOCAL statement_timeout = 0")
             for model, rows in steps:
                 self._step(writer, model, rows)
             last = n_events + opts["statements"]
@@ -288,6 +291,7 @@ class Command(BaseCommand):
                     cursor.execute(sql)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
                 cursor.execute("ANALYZE")
         self.stdout.write(f"seeded in {time.perf_counter() - started:.0f}s")
 

@@ -1,0 +1,447 @@
+"""REST timeline latency against the raw SQL floor and a naive DRF view; 304 throughput.
+
+    .venv/bin/python bench/bench_rest.py                 # timeline_bench on PostgreSQL
+    .venv/bin/python bench/bench_rest.py --iterations 600 --wrk-seconds 20 --json out.json
+
+One run measures, on the same database and the same requests (the timeline filtered by one
+entity and a date range, page of 50; the entity and the year window rotate over --variants
+combinations so no single page stays hot):
+
+- floor: the SQL statements our endpoint runs for that request (captured once from Django),
+  replayed with a raw psycopg connection, rows assembled into nested dicts (children under
+  their parents) and encoded with orjson. Same database work and payload volume, no Django.
+- flat floor (for information): a single hand-written SQL statement returning the 50 merged
+  items as flat rows (no sources, entities or statements), encoded with orjson.
+- ours: GET /api/v1/timeline/?entity=…&date_from=…&date_to=… through Django's test client
+  (the whole middleware stack, DRF, our selectors and representations, orjson), no cache.
+- naive: a DRF APIView with nested ModelSerializers (fields="__all__", no prefetching) and
+  DRF's JSONRenderer over the same filter: the reference point of issue 6.
+- 304s: gunicorn (2 sync workers) on 127.0.0.1 serving the real app; `wrk` sends the page's
+  ETag as If-None-Match for --wrk-seconds and reports requests per second.
+
+Settings: config.settings (production settings) with DEBUG off, SSL redirect off and the
+anonymous throttle raised so the load generator is not throttled (the throttle still runs).
+Data: `manage.py timeline_seed_bench` (1,000,000 events, 300,000 statements) in the database
+named by --database-url (created and seeded by --seed if empty).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/timeline_bench"
+ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+    "DJANGO_SECRET_KEY": "bench-only-secret-key",
+    "DJANGO_DEBUG": "False",
+    "DJANGO_SECURE_SSL_REDIRECT": "False",
+    "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost",
+    "TIMELINE_THROTTLE_ANON": "100000000/min",
+    "TIMELINE_THROTTLE_USER": "100000000/min",
+    "LOG_LEVEL": "WARNING",
+}
+
+
+def setup(database_url: str) -> None:
+    os.environ.update(ENV)
+    os.environ["DATABASE_URL"] = database_url
+    import django
+
+    django.setup()
+
+
+# --- the naive reference view ---------------------------------------------------------------
+
+
+def naive_urlconf() -> Any:
+    """A module-like urlconf: the real URLs plus /bench/naive/ (DRF ModelSerializers)."""
+    import types
+
+    from django.db.models import Q
+    from django.urls import include, path
+    from rest_framework import serializers
+    from rest_framework.renderers import JSONRenderer
+    from rest_framework.response import Response
+    from rest_framework.views import APIView
+
+    from timeline.models import (
+        Article,
+        Event,
+        EventEntity,
+        EventSource,
+        Statement,
+        StatementEntity,
+        StatementSource,
+    )
+
+    def meta(model_: Any, depth: int = 0) -> type:
+        return type("Meta", (), {"model": model_, "fields": "__all__", "depth": depth})
+
+    def model_serializer(name: str, model_: Any, depth: int = 0, **fields: Any) -> Any:
+        attrs = {"Meta": meta(model_, depth), **fields}
+        return type(name, (serializers.ModelSerializer,), attrs)
+
+    article = model_serializer("ArticleS", Article, depth=1)
+    event_source = model_serializer("EventSourceS", EventSource, article=article())
+    event_entity = model_serializer("EventEntityS", EventEntity, depth=1)
+    statement_brief = model_serializer("StatementBriefS", Statement, depth=1)
+    event_s = model_serializer(
+        "EventS",
+        Event,
+        sources=event_source(many=True),
+        event_entities=event_entity(many=True),
+        statements=statement_brief(many=True),
+    )
+    statement_source = model_serializer("StatementSourceS", StatementSource, article=article())
+    statement_entity = model_serializer("StatementEntityS", StatementEntity, depth=1)
+    statement_s = model_serializer(
+        "StatementS",
+        Statement,
+        depth=1,
+        sources=statement_source(many=True),
+        statement_entities=statement_entity(many=True),
+    )
+
+    class NaiveTimeline(APIView):
+        renderer_classes = [JSONRenderer]
+        permission_classes: list[Any] = []
+
+        def get(self, request: Any) -> Response:
+            slug = request.query_params["entity"]
+            start, end = request.query_params["date_from"], request.query_params["date_to"]
+            overlap = Q(date_start__isnull=False, date_start__lte=end, date_end__gte=start) | Q(
+                date_start__isnull=True, sort_date__gte=start, sort_date__lte=end
+            )
+            events = list(
+                Event.objects.filter(overlap, review_state="published", entities__slug=slug)
+                .distinct()
+                .order_by("sort_date", "id")[:50]
+            )
+            statements = list(
+                Statement.objects.filter(overlap, review_state="published", entities__slug=slug)
+                .distinct()
+                .order_by("sort_date", "id")[:50]
+            )
+            merged = sorted(
+                [(e.sort_date, "event", e.pk, e) for e in events]
+                + [(s.sort_date, "statement", s.pk, s) for s in statements]
+            )[:50]
+            data = [
+                event_s(obj).data if kind == "event" else statement_s(obj).data
+                for _, kind, _, obj in merged
+            ]
+            return Response({"results": data})
+
+    module = types.ModuleType("bench_urls")
+    module.urlpatterns = [  # type: ignore[attr-defined]
+        path("bench/naive/", NaiveTimeline.as_view()),
+        path("", include("config.urls")),
+    ]
+    return module
+
+
+# --- the floors ------------------------------------------------------------------------------
+
+
+def capture_sql(client: Any, url: str) -> list[str]:
+    """The SQL our endpoint runs for `url` (without the change-mark lookup)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return [q["sql"] for q in ctx.captured_queries if "timeline_changecounter" not in q["sql"]]
+
+
+_TABLE = re.compile(r'FROM "(timeline_\w+)"')
+# child table -> (foreign key to the parent, parent kind)
+_CHILDREN = {
+    "timeline_evententity": ("event_id", "event"),
+    "timeline_eventsource": ("event_id", "event"),
+    "timeline_statemententity": ("statement_id", "statement"),
+    "timeline_statementsource": ("statement_id", "statement"),
+}
+
+
+def floor_request(conn: Any, statements: list[str]) -> bytes:
+    """Replay the statements, nest child rows under their parents, encode with orjson."""
+    import orjson
+
+    parents: dict[str, dict[int, dict[str, Any]]] = {"event": {}, "statement": {}}
+    children: list[tuple[str, str, list[dict[str, Any]]]] = []
+    with conn.cursor() as cur:
+        for sql in statements:
+            cur.execute(sql)
+            names = [d.name for d in cur.description]
+            # Joined (select_related) columns repeat names: keep the main table's (first) ones.
+            rows = [dict(zip(names[::-1], row[::-1], strict=True)) for row in cur.fetchall()]
+            table = _TABLE.search(sql).group(1)  # type: ignore[union-attr]
+            if 'AS "sort_date"' in sql:
+                continue  # a key query: its ids are already in the row queries' SQL
+            if table in _CHILDREN:
+                children.append((*_CHILDREN[table], rows))
+            elif table == "timeline_statement" and '"timeline_statement"."event_id" IN' in sql:
+                children.append(("event_id", "event", rows))  # statements about events
+            else:
+                kind = "event" if table == "timeline_event" else "statement"
+                parents[kind] = {row["id"]: row for row in rows}
+    for key, kind, rows in children:
+        for row in rows:
+            parent = parents[kind].get(row[key])
+            if parent is not None:
+                parent.setdefault(key.replace("_id", "_children"), []).append(row)
+    items = sorted(
+        [*parents["event"].values(), *parents["statement"].values()],
+        key=lambda r: (r["sort_date"], "quote" in r, r["id"]),
+    )
+    return orjson.dumps({"results": items}, option=orjson.OPT_NON_STR_KEYS)
+
+
+FLAT_SQL = """
+WITH e AS (
+  SELECT 'event' AS kind, ev.id, ev.sort_date, ev.title AS text, ev.type, ev.date_start,
+         ev.date_end, ev.date_precision, ev.source_count, ev.change_seq
+  FROM timeline_event ev
+  WHERE ev.review_state = 'published'
+    AND ev.id IN (SELECT ee.event_id FROM timeline_evententity ee
+                  JOIN timeline_entity en ON en.id = ee.entity_id WHERE en.slug = %(slug)s)
+    AND ((ev.date_start IS NOT NULL AND ev.date_start <= %(to)s AND ev.date_end >= %(from)s)
+         OR (ev.date_start IS NULL AND ev.sort_date BETWEEN %(from)s AND %(to)s))
+  ORDER BY ev.sort_date, ev.id LIMIT 50),
+s AS (
+  SELECT 'statement' AS kind, st.id, st.sort_date, st.quote AS text, NULL AS type,
+         st.date_start, st.date_end, st.date_precision, st.source_count, st.change_seq
+  FROM timeline_statement st
+  WHERE st.review_state = 'published'
+    AND st.id IN (SELECT se.statement_id FROM timeline_statemententity se
+                  JOIN timeline_entity en ON en.id = se.entity_id WHERE en.slug = %(slug)s)
+    AND ((st.date_start IS NOT NULL AND st.date_start <= %(to)s AND st.date_end >= %(from)s)
+         OR (st.date_start IS NULL AND st.sort_date BETWEEN %(from)s AND %(to)s))
+  ORDER BY st.sort_date, st.id LIMIT 50)
+SELECT * FROM (SELECT * FROM e UNION ALL SELECT * FROM s) u ORDER BY sort_date, kind, id LIMIT 50
+"""
+
+
+def flat_floor_request(conn: Any, combo: dict[str, str]) -> bytes:
+    import orjson
+
+    with conn.cursor() as cur:
+        cur.execute(
+            FLAT_SQL, {"slug": combo["entity"], "from": combo["date_from"], "to": combo["date_to"]}
+        )
+        names = [d.name for d in cur.description]
+        rows = [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return orjson.dumps({"results": rows})
+
+
+# --- measurement -----------------------------------------------------------------------------
+
+
+def combos(n: int) -> list[dict[str, str]]:
+    """Entities ranked 3rd to (n+2)th by links, each with a one-year window."""
+    from django.db.models import Count
+
+    from timeline.models import EventEntity
+
+    ranked = list(
+        EventEntity.objects.values("entity__slug")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .values_list("entity__slug", flat=True)[2 : n + 2]
+    )
+    return [
+        {"entity": slug, "date_from": f"{2010 + i % 12}-01-01", "date_to": f"{2010 + i % 12}-12-31"}
+        for i, slug in enumerate(ranked)
+    ]
+
+
+def query_string(combo: dict[str, str]) -> str:
+    return "&".join(f"{k}={v}" for k, v in combo.items())
+
+
+def timed(fn: Any) -> float:
+    started = time.perf_counter()
+    fn()
+    return (time.perf_counter() - started) * 1000
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def measure(iterations: int, variants: int, naive_every: int) -> dict[str, Any]:
+    import psycopg
+    from django.db import connection
+    from django.test import Client, override_settings
+
+    client = Client()
+    chosen = combos(variants)
+    urls = [f"/api/v1/timeline/?{query_string(c)}" for c in chosen]
+    naive_urls = [f"/bench/naive/?{query_string(c)}" for c in chosen]
+    sql = [capture_sql(client, url) for url in urls]
+    dsn = connection.get_connection_params()
+    raw = psycopg.connect(
+        **{k: v for k, v in dsn.items() if k != "cursor_factory"}, autocommit=True
+    )
+    sizes = [len(json.loads(client.get(url).content)["results"]) for url in urls]
+    samples: dict[str, list[float]] = defaultdict(list)
+    with override_settings(ROOT_URLCONF=naive_urlconf()):
+        naive_client = Client()
+        for i in range(len(chosen) * 2):  # warm-up: caches, connections, plans
+            j = i % len(chosen)
+            floor_request(raw, sql[j])
+            flat_floor_request(raw, chosen[j])
+            client.get(urls[j])
+            naive_client.get(naive_urls[j])
+        for i in range(iterations):
+            j = i % len(chosen)
+            samples["floor"].append(timed(lambda j=j: floor_request(raw, sql[j])))
+            samples["flat floor"].append(timed(lambda j=j: flat_floor_request(raw, chosen[j])))
+            samples["ours"].append(timed(lambda j=j: client.get(urls[j])))
+            if i % naive_every == 0:
+                samples["naive DRF"].append(timed(lambda j=j: naive_client.get(naive_urls[j])))
+    raw.close()
+    stats = {
+        name: {
+            "n": len(v),
+            "p50_ms": round(statistics.median(v), 2),
+            "p99_ms": round(percentile(v, 0.99), 2),
+        }
+        for name, v in samples.items()
+    }
+    floor = stats["floor"]["p50_ms"]
+    for row in stats.values():
+        row["p50_vs_floor"] = round(row["p50_ms"] / floor, 2)
+    return {
+        "latency": stats,
+        "variants": chosen,
+        "items_per_page": sizes,
+        "queries_per_request": len(sql[0]) + 1,
+    }
+
+
+def wrk_304(database_url: str, seconds: int, connections: int, port: int) -> dict[str, Any]:
+    """gunicorn with 2 workers; wrk replays If-None-Match on one timeline URL."""
+    if shutil.which("wrk") is None:
+        return {"error": "wrk is not installed (apt-get install -y wrk)"}
+    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
+    gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
+    server = subprocess.Popen(
+        [
+            gunicorn,
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "config.wsgi:application",
+        ],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        combo = combos(1)[0]
+        url = f"http://127.0.0.1:{port}/api/v1/timeline/?{query_string(combo)}"
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    etag = response.headers["ETag"]
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            return {"error": "gunicorn did not start"}
+        results = {}
+        for name, headers in (("304", ["-H", f"If-None-Match: {etag}"]), ("200", [])):
+            out = subprocess.run(
+                ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+            non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+            p50 = re.search(r"50%\s+([\d.]+\w+)", out)
+            results[name] = {
+                "requests_per_s": round(rps),
+                "p50": p50.group(1) if p50 else None,
+                "errors": int(non2xx.group(1)) if non2xx else 0,
+            }
+        return {"url": url, "etag": etag, "connections": connections, "seconds": seconds, **results}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def explain(combo: dict[str, str]) -> list[str]:
+    """EXPLAIN ANALYZE of the event key query (the one that walks an index)."""
+    from django.db import connection
+    from django.test import Client
+
+    statements = capture_sql(Client(), f"/api/v1/timeline/?{query_string(combo)}")
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statements[0])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument("--iterations", type=int, default=400)
+    parser.add_argument("--variants", type=int, default=20)
+    parser.add_argument(
+        "--naive-every",
+        type=int,
+        default=4,
+        help="measure the (slow) naive view every Nth iteration",
+    )
+    parser.add_argument("--wrk-seconds", type=int, default=15)
+    parser.add_argument("--wrk-connections", type=int, default=16)
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--no-wrk", action="store_true")
+    parser.add_argument("--explain", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+    setup(args.database_url)
+    from timeline.models import Event, Statement
+
+    report: dict[str, Any] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}",
+        "events": Event.objects.count(),
+        "statements": Statement.objects.count(),
+    }
+    if args.explain:
+        print("\n".join(explain(combos(1)[0])))
+    report.update(measure(args.iterations, args.variants, args.naive_every))
+    if not args.no_wrk:
+        report["wrk"] = wrk_304(
+            args.database_url, args.wrk_seconds, args.wrk_connections, args.port
+        )
+    text = json.dumps(report, indent=2, default=str)
+    print(text)
+    if args.json:
+        args.json.write_text(text)
+
+
+if __name__ == "__main__":
+    main()
