@@ -160,13 +160,16 @@ def _nests(outer: Candidate, inner: Candidate) -> bool:
 
 def _kind(text: str, frags: list[tuple[int, int]], regions: list[QuoteRegion]) -> str:
     """PolNeAR's rule: direct if ≥90% of the letters are quoted, indirect if none, else mixed."""
-    total = quoted = 0
-    for s, e in frags:
-        total += _alnum(text, s, e)
-        for r in regions:
-            lo, hi = max(s, r.inner_start), min(e, r.inner_end)
-            if lo < hi:
-                quoted += _alnum(text, lo, hi)
+    overlapping = [
+        (max(s, r.inner_start), min(e, r.inner_end))
+        for s, e in frags
+        for r in regions
+        if r.inner_start < e and s < r.inner_end
+    ]
+    if not overlapping:
+        return "indirect"  # most reported speech has no quotation marks: skip the counting
+    total = sum(_alnum(text, s, e) for s, e in frags)
+    quoted = sum(_alnum(text, lo, hi) for lo, hi in overlapping)
     if total == 0 or quoted == 0:
         return "indirect"
     return "direct" if quoted >= 0.9 * total else "mixed"
