@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
             "speaker mention to overlap the gold source; F1 combines precision with it.",
             "",
             "| system | precision | content recall | attributed recall | F1 | gold | system "
-            "statements | docs/s |",
+            "statements | docs/s (wall clock, whole pipeline) |",
             "|---|---|---|---|---|---|---|---|",
             _row("engine", *results["engine"], len(docs)),
             _row(

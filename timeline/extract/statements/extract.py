@@ -18,7 +18,7 @@ from timeline.extract.statements.direct import Candidate, direct_candidates
 from timeline.extract.statements.indirect import indirect_candidates
 from timeline.extract.statements.labelled import labelled_candidates
 from timeline.extract.statements.quotes import QuoteRegion, quote_regions
-from timeline.extract.statements.speaker import resolve
+from timeline.extract.statements.resolve import resolve
 from timeline.extract.types import Document, ExtractedStatement
 
 

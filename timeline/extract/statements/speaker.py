@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from timeline.extract.entities import EntityIndex
 from timeline.extract.entities.lexicon import TITLE_WORDS
 from timeline.extract.statements.cues import (
     INTERVENING,
@@ -20,7 +19,6 @@ from timeline.extract.statements.cues import (
     SIMPLE_TIME,
     TAIL_WORDS,
 )
-from timeline.extract.types import EntityMention
 
 _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
 _TIME_TAIL = re.compile(r"\s+(?:" + SIMPLE_TIME.pattern + r")\s*$")
@@ -31,7 +29,7 @@ _PRIOR_CUE = re.compile(
 _APPOSITIVE_OPEN = re.compile(r",([^,]{2,90})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOSITIVE_TAIL = re.compile(r",([^,]{2,90}),\s*$")
-_DETERMINERS = frozenset(
+DETERMINERS = frozenset(
     [
         "the",
         "a",
@@ -214,11 +212,11 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
     head = words[-1][2]
     if (
         head.lower() in _NOT_HEAD
-        or (head.lower() in _DETERMINERS and head.lower() not in _PRONOMINAL)
+        or (head.lower() in DETERMINERS and head.lower() not in _PRONOMINAL)
         or (head.islower() and head.endswith("ly"))
     ):
         return None
-    if all(w[2].lower() in _DETERMINERS for w in words[first_i:]):
+    if all(w[2].lower() in DETERMINERS for w in words[first_i:]):
         return None
     return NP(words[first_i][0], words[-1][1], False)
 
@@ -235,7 +233,7 @@ def _capitalised_np_start(words: list[tuple[int, int, str]]) -> int | None:
             or (low in ("of", "for", "and") and i > 0 and words[i - 1][2][0].isupper())
         ):
             first_i = i
-        elif low in _DETERMINERS:
+        elif low in DETERMINERS:
             first_i = i
             break
         else:
@@ -342,7 +340,7 @@ def _opens_appositive(segment: str) -> bool:
     if _PRIOR_CUE.search(segment + ","):
         return False
     return (
-        first in _DETERMINERS
+        first in DETERMINERS
         or first.startswith(("who", "which"))
         or first in ("along", "together", "like", "as", "including", "himself", "herself")
         or first.replace("-", "").isalpha()
@@ -383,99 +381,3 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
         if re.search(r"['’]s\s", rest.group(1)):
             return None  # "said Ms. Brainard's donations …": a clause
     return NP(m.start(1), end, False)
-
-
-@dataclass(frozen=True, slots=True)
-class Resolved:
-    """The canonical speaker of a mention."""
-
-    name: str | None
-    kind: str | None
-    title: str | None
-
-
-_PLURALISH = re.compile(r"s$")
-
-
-def resolve(
-    text: str, np: NP, index: EntityIndex, history: list[tuple[str, str | None, str | None, int]]
-) -> Resolved:
-    """Canonical speaker for ``np``; ``history`` holds earlier (name, kind, title, pos)."""
-    surface = text[np.start : np.end]
-    if np.pronoun:
-        return _resolve_pronoun(surface.lower(), index, history, np.start)
-    inside = [m for m in index.mentions if m.start < np.end and m.end > np.start]
-    persons = [m for m in inside if m.kind == "person"]
-    if persons:
-        m = persons[-1]
-        title = m.title or _appositive_title(text, m.end) or _latest_title(index, m.name)
-        return Resolved(m.name, "person", title)
-    bare = _strip_determiner(surface)
-    for m in inside:
-        if _strip_determiner(m.text) == bare:
-            return Resolved(m.name, m.kind, None)
-    if inside and len(bare.split()) <= 2 and inside[-1].end == np.end:
-        m = inside[-1]
-        if m.kind in ("organization", "group"):
-            return Resolved(m.name, m.kind, None)
-    return Resolved(bare, "group" if _PLURALISH.search(bare) else None, None)
-
-
-_APPOSITIVE_TITLE = re.compile(
-    r",\s+(?:(?:the|a|an)\s+)?([a-z][\w'’-]*(?:\s+(?:[a-z][\w'’-]*|[A-Z][\w.'’&-]*)){0,10}?)"
-    r"\s*(?=[,.;]|$)"
-)
-
-
-def _appositive_title(text: str, pos: int) -> str | None:
-    """ "Serhii Popko, head of the Kyiv City Military Administration" -> the title."""
-    m = _APPOSITIVE_TITLE.match(text, pos, min(len(text), pos + 120))
-    if m and any(w.lower() in TITLE_WORDS for w in m.group(1).split()):
-        return m.group(1)
-    return None
-
-
-def _strip_determiner(s: str) -> str:
-    parts = s.split(" ", 1)
-    if len(parts) == 2 and parts[0].lower() in _DETERMINERS:
-        return parts[1]
-    return s
-
-
-def _latest_title(index: EntityIndex, name: str) -> str | None:
-    rec = index.persons.get(name)
-    return rec.titles[-1] if rec and rec.titles else None
-
-
-def _resolve_pronoun(
-    pronoun: str,
-    index: EntityIndex,
-    history: list[tuple[str, str | None, str | None, int]],
-    pos: int,
-) -> Resolved:
-    if pronoun in ("he", "she", "who"):
-        want = {"he": "m", "she": "f"}.get(pronoun)
-        for name, kind, title, _ in reversed(history):
-            if kind == "person" and (want is None or index.gender(name) in (want, None)):
-                return Resolved(name, kind, title)
-        last = _last_person_before(index.mentions, pos, want, index)
-        if last is not None:
-            return Resolved(last.name, "person", last.title or _latest_title(index, last.name))
-    elif pronoun in ("it", "they", "we"):
-        for name, kind, title, _ in reversed(history):
-            if kind != "person":
-                return Resolved(name, kind, title)
-    return Resolved(None, None, None)
-
-
-def _last_person_before(
-    mentions: list[EntityMention], pos: int, want: str | None, index: EntityIndex
-) -> EntityMention | None:
-    for m in reversed(mentions):
-        if (
-            m.start < pos
-            and m.kind == "person"
-            and (want is None or index.gender(m.name) in (want, None))
-        ):
-            return m
-    return None
