@@ -22,6 +22,7 @@ from django.utils.safestring import SafeString
 from timeline.enums import ReviewState
 from timeline.exceptions import ServiceError
 from timeline.models import (
+    Entity,
     EventEntity,
     EventSource,
     Outlet,
@@ -96,15 +97,17 @@ def fulltext_search_results(
 
 
 class CappedCountPaginator(Paginator):  # type: ignore[type-arg]
-    """Counts at most COUNT_CAP + 1 rows: a list of "10,001" means "more than 10,000".
+    """Counts at most COUNT_CAP + 1 rows: a list of "1001" means "more than 1000".
 
     The admin counts the filtered rows on every page view to draw the page links. On a million
     events a COUNT(*) under a selective filter (an outlet, a search word) scans the whole match
-    set; `SELECT COUNT(*) FROM (… LIMIT 10001)` stops early. Editors narrow the filters rather
-    than page 200 deep, and pages beyond the cap are still reachable by narrowing.
+    set; `SELECT COUNT(*) FROM (… LIMIT 1001)` stops early (on the 1M-event bench database an
+    outlet filter's count fell from ~1.1 s with a cap of 10 000 to ~0.45 s; bench/README.md).
+    Editors narrow the filters rather than page 20 deep; older rows are reachable by narrowing
+    or re-sorting.
     """
 
-    COUNT_CAP = 10_000
+    COUNT_CAP = 1_000
 
     @cached_property
     def count(self) -> int:
@@ -221,7 +224,13 @@ class EntityFilter(admin.SimpleListFilter):
         slug = (self.value() or "").strip()
         if not slug:
             return queryset
-        links = self.link_model.objects.filter(entity__slug=slug).values(self.link_field)
+        # Resolve the slug first: with a literal entity id PostgreSQL sees from its statistics
+        # how many links a popular entity has (Zipf: one country links to a fifth of all
+        # events) and walks the list's order index instead of sorting every linked event.
+        entity_id = Entity.objects.filter(slug=slug).values_list("pk", flat=True).first()
+        if entity_id is None:
+            return queryset.none()
+        links = self.link_model.objects.filter(entity_id=entity_id).values(self.link_field)
         return queryset.filter(pk__in=links)
 
 
