@@ -54,8 +54,8 @@ class Context:
     quarter: tuple[int, int] | None = None
     quarter_pos: int = -(10**9)
 
-    def tense(self, start: int, end: int) -> str | None:
-        return tense_at(self.text, self.lower, start, end)
+    def tense(self, start: int, end: int, reach: int = 14) -> str | None:
+        return tense_at(self.text, self.lower, start, end, reach)
 
     def is_capitalised(self, pos: int) -> bool:
         return self.text[pos].isupper()

@@ -12,7 +12,7 @@ from .lexicon import DAY_PARTS, WEEKDAYS, parse_number, unit_stem
 from .model import DATE, DURATION, SET, TIME
 from .rules_common import Match, g, mod_of, norm
 from .rules_dur import APPROX_MODS, VAGUE, duration_value
-from .tense import FUTURE
+from .tense import FUTURE, PAST
 
 
 def h_ag(m: Match, ctx: Context) -> Hit | None:
@@ -223,9 +223,29 @@ def h_wd(m: Match, ctx: Context) -> Hit | None:
         else:
             d = base + timedelta(days=(wd - base.weekday()) % 7 or 7)
     else:
-        d = resolve_weekday(ctx.dct, wd, rel, None if rel else ctx.tense(m.start(), m.end()))
+        d = resolve_weekday(ctx.dct, wd, rel, None if rel else _weekday_tense(m, ctx))
     value = fmt_day(d) + ("T" + DAY_PARTS[part] if part else "")
     return Hit(DATE, value, mod_of(g(m, "wd_mod")), m.start(), m.end())
+
+
+_STARTING = frozenset({"starting", "beginning", "effective", "commencing"})
+
+
+def _weekday_tense(m: Match, ctx: Context) -> str | None:
+    """Past/future reading of a bare weekday ("said Monday", "will meet Friday")."""
+    prev = ctx.prev_word(m.start())
+    if ctx.lower.startswith(("'s", "\u2019s"), m.end()):
+        # "Wednesday's ruling": news names events already held, unless an auxiliary
+        # right before looks ahead ("will attend Friday's summit", "ahead of ...").
+        if prev in ("of", "before") and ctx.prev_word(m.start() - len(prev) - 1) == "ahead":
+            return FUTURE
+        return ctx.tense(m.start(), m.end(), reach=3) or PAST
+    if prev in _STARTING:
+        return FUTURE  # "drills starting Thursday": from that day on
+    tense = ctx.tense(m.start(), m.end())
+    if prev == "from" and tense != PAST:
+        return FUTURE  # "from Thursday" in a present or future sentence
+    return tense
 
 
 def h_ya(m: Match, ctx: Context) -> Hit | None:

@@ -42,6 +42,11 @@ _TO_FUTURE = frozenset({
     "is", "are",
 })  # fmt: skip
 
+# Verbs of _TO_FUTURE that are plain past tenses when "to" does not follow them.
+_PAST_UNLESS_TO = frozenset({
+    "agreed", "promised", "vowed", "pledged", "threatened",
+})  # fmt: skip
+
 # -ed words that are not (reliable) past-tense verbs.
 _ED_NEUTRAL = frozenset({
     "red", "bed", "need", "speed", "seed", "feed", "breed", "creed", "greed", "deed",
@@ -63,6 +68,13 @@ _MAX_RIGHT = 9
 # an opening quote; "U.S. officials" and "N.J., airport" do not end one.
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]")
 
+# Words that open a new clause: tense markers after them belong to another verb.
+_CLAUSE_BREAK = frozenset({
+    "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
+    "if", "unless", "whereas", "where", "when",
+})  # fmt: skip
+_FRONT_PREPS = frozenset({"until", "till", "by", "on", "since", "from", "and", "but", "so"})
+
 # Participles that follow "is"/"are"/"be" in the passive: "is heard in May".
 _BE = frozenset({"is", "are", "be", "being", "am", "'s", "'re"})
 
@@ -72,16 +84,21 @@ def _classify(tokens: list[str], i: int) -> str | None:
     tok = tokens[i]
     prev = tokens[i - 1] if i > 0 else ""
     prev2 = tokens[i - 2] if i > 1 else ""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if tok == "next" and nxt == "to":
+        return None  # "next to the embassy"
     if tok in _FUTURE_WORDS or tok.endswith(("'ll", "\u2019ll")):
         return FUTURE
     if tok == "early" and i + 1 < len(tokens) and tokens[i + 1] == "as" and prev == "as":
         return FUTURE  # "as early as Tuesday"
     if tok in _TO_FUTURE:
-        if i + 1 < len(tokens) and tokens[i + 1] == "to":
+        if nxt == "to":
             return FUTURE
         if tok in ("scheduled", "planned", "slated", "due"):
             # "is scheduled Thursday" looks ahead, "had been scheduled" looks back.
             return PAST if prev in ("had", "was", "were", "been") else FUTURE
+        if tok in _PAST_UNLESS_TO and prev not in _BE:
+            return PAST  # "agreed on Wednesday to a deal": the agreeing is past
         return None
     passive = prev in _BE or (prev.endswith("ly") and prev2 in _BE)
     if tok in _PAST_WORDS:
@@ -104,10 +121,11 @@ def _classify(tokens: list[str], i: int) -> str | None:
     return None
 
 
-def tense_at(text: str, lower: str, start: int, end: int) -> str | None:
+def tense_at(text: str, lower: str, start: int, end: int, reach: int = _MAX_LEFT) -> str | None:
     """Tense of the sentence around ``text[start:end]``: ``"past"``, ``"future"`` or None.
 
-    ``lower`` is ``text`` lower-cased (same offsets).
+    ``lower`` is ``text`` lower-cased (same offsets).  ``reach`` limits how many words
+    to the left are looked at (the right side is only used with the full reach).
     """
     lo = max(0, start - _LEFT_WINDOW)
     for b in _SENTENCE_END.finditer(text, lo, start):
@@ -119,17 +137,23 @@ def tense_at(text: str, lower: str, start: int, end: int) -> str | None:
     left = _WORD.findall(lower, lo, start)
     right = _WORD.findall(lower, end, hi)
     left_hit: tuple[int, str] | None = None
-    for dist, i in enumerate(range(len(left) - 1, max(-1, len(left) - 1 - _MAX_LEFT), -1)):
+    for dist, i in enumerate(range(len(left) - 1, max(-1, len(left) - 1 - reach), -1)):
         t = _classify(left, i)
         if t is not None:
             left_hit = (dist, t)
             break
     right_hit: tuple[int, str] | None = None
-    for dist in range(min(len(right), _MAX_RIGHT)):
+    for dist in range(min(len(right), _MAX_RIGHT if reach >= _MAX_LEFT else 0)):
+        if right[dist] in _CLAUSE_BREAK:
+            break  # "agreed Wednesday to a deal that would ...": another clause
         t = _classify(right, dist)
         if t is not None:
             right_hit = (dist, t)
             break
+    if right_hit and len(left) <= 2 and all(w in _FRONT_PREPS for w in left):
+        # A fronted adverbial ("Until Thursday, they had not ..."): the main clause
+        # after it carries the tense.
+        return right_hit[1]
     # The verb governing the expression usually comes before it ("said Monday"); a
     # marker after it often belongs to the next clause, so the left side wins unless
     # it is much farther away.
