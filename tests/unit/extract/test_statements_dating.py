@@ -110,3 +110,9 @@ def test_time_inside_a_leading_adverbial() -> None:
     text = "In a statement released Monday, the port authority said the berths were full."
     (s,) = _run(text, {"Monday": "2025-03-10"})
     assert s.date == "2025-03-10"
+
+
+def test_time_in_a_relative_clause_after_the_speaker_does_not_date_the_statement() -> None:
+    text = "“The bridge is unsafe,” said engineer Ola Berg, who inspected it last Tuesday."
+    (s,) = _run(text, {"last Tuesday": "2025-03-04"})
+    assert s.date == "2025-03-12"

@@ -106,3 +106,9 @@ def test_according_to_around_an_attribution_keeps_both() -> None:
     assert sorted(s.cue for s in stmts) == ["according to", "said"]
     outer = next(s for s in stmts if s.cue == "according to")
     assert text[outer.speaker_start : outer.speaker_end] == "the Valley Courier"
+
+
+def test_told_a_long_addressee_before_that() -> None:
+    text = "Minister Ada Rook told her Finnish counterpart, Eino Salo, that talks would resume."
+    (s,) = _statements(text)
+    assert s.quote == "talks would resume"

@@ -24,10 +24,12 @@ _SENTENCE_LEAD = re.compile(
 _LEAD_PHRASE = re.compile(
     r"(?:In|On|At|During|Speaking|Addressing|Writing|Following|After|Before|Since)\b"
 )
+# "said Belkis Wille, who visited the site last week": that time dates the visit.
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:who|which|whose|where|when|after|before|while)\b")
 _BETWEEN_OK = re.compile(r"[\s,]*(?:on|in|at|last|early|late|earlier|later)?[\s,]*")
 VENUE = re.compile(
     r"\b(?:(?:at|in|during|on|via|before|through|over)\s+"
-    r"(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:(?:a|an|the|his|her|their|its)\s+)?(?:(?!that\b|which\b|who\b)[\w'’.-]+\s+){0,5}"
     r"(?:meeting|conference|briefing|interview|statement|speech|rally|hearing|event|summit|"
     r"session|debate|post|tweet|video|appearance|address|forum|gathering|luncheon|dinner|"
     r"ceremony|broadcast|program|show|podcast|op-ed|letter|memo|email|release|"
@@ -77,6 +79,7 @@ def attached_timex(doc: Document, cand: Candidate, np_end: int | None) -> TimexL
             cand.cue_end <= t.start
             and t.end <= max(tail_end, cand.cue_end + 24)
             and (t.start < tail_end or _BETWEEN_OK.fullmatch(text, cand.cue_end, t.start))
+            and not _RELATIVE_CLAUSE.search(text, cand.cue_end, t.start)
         ):
             return t
         # Between the speaker and the cue ("Putin last week did not deny").

@@ -55,7 +55,7 @@ _ADDRESSEE = re.compile(
 )
 _VENUE_LEAD = re.compile(
     r"\s*,?\s*(?:(?:at|in|during|on|via|to|before|while|through|over)\s+"
-    r"(?:(?:a|an|the|his|her|their|its|Monday's|Tuesday's)\s+)?(?:[\w'’.-]+\s+){0,5}?"
+    r"(?:(?:a|an|the|his|her|their|its|Monday's|Tuesday's)\s+)?(?:(?!that\b|which\b|who\b)[\w'’.-]+\s+){0,5}"
     r"(?:meeting|conference|briefing|interview|statement|speech|rally|hearing|event|summit|"
     r"session|debate|post|tweet|video|appearance|address|forum|gathering|luncheon|dinner|"
     r"ceremony|broadcast|program|show|podcast|op-ed|letter|memo|email|release|"
@@ -64,6 +64,7 @@ _VENUE_LEAD = re.compile(
     r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?|"
     r"(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s*,?\s*(?:that\b|on\b|$)))"
 )
+_ADDRESSEE_BEFORE_THAT = re.compile(r"\s+[^.;:“”\"]{1,80}?,?(?=\s+that\b)")
 SIMPLE_TIME_LEAD = re.compile(r"\s*,?\s*" + SIMPLE_TIME.pattern)
 _QUANTITY = re.compile(r"\s*(?:[$€£]|\d|(?:about|nearly|some|another|more than|over|almost)\s+\d)")
 _RELATIVE = re.compile(
@@ -291,6 +292,11 @@ def _forward(
         m = _ADDRESSEE.match(text, pos, sent.end)
         if m:
             pos = m.end()
+        else:
+            # "told his Russian counterpart, Sergey Lavrov, that …"
+            far = _ADDRESSEE_BEFORE_THAT.match(text, pos, sent.end)
+            if far and not _reads_as_clause(text, pos, far.end()):
+                pos = far.end()
     for _ in range(3):
         moved = False
         for ts, te in time_spans:
