@@ -61,6 +61,7 @@ _PARTS: dict[str, tuple[str, ...]] = {
     DatePrecision.DECADE: ("year",),
     DatePrecision.CENTURY: ("year",),
 }
+WHO_ROLES = (EventRole.ACTOR, EventRole.PARTICIPANT, EventRole.TARGET)
 STANCE_VERBS = {Stance.ASSERTS: "confirms", Stance.DENIES: "denies", Stance.NEUTRAL: "says"}
 
 
@@ -92,6 +93,10 @@ def _dates(item: Event | Statement) -> tuple[TjsDate, TjsDate | None, str]:
     return start, end, label
 
 
+def _sources_count(count: int) -> str:
+    return f"{count} source" if count == 1 else f"{count} sources"
+
+
 def _sources_html(item: Event | Statement) -> str:
     seen: dict[str, tuple[str, str]] = {}
     for source in item.sources.all():
@@ -112,9 +117,9 @@ def _sources_html(item: Event | Statement) -> str:
 def _event_slide(event: Event) -> TjsSlide:
     start, end, label = _dates(event)
     status = OccurrenceStatus(event.status).label if event.status else ""
-    actors = [
-        link.entity.name for link in event.event_entities.all() if link.role != EventRole.MENTIONED
-    ]
+    links = event.event_entities.all()
+    who = [link.entity.name for link in links if link.role in WHO_ROLES]
+    where = [link.entity.name for link in links if link.role == EventRole.LOCATION]
     said = format_html_join(
         "",
         "<li>{} {}: “{}”</li>",
@@ -125,8 +130,9 @@ def _event_slide(event: Event) -> TjsSlide:
     )
     parts = [
         format_html("<p>{}</p>", event.summary) if event.summary else "",
-        format_html("<p>{} · {} · {} source(s)</p>", status, label, event.source_count),
-        format_html("<p>Actors: {}</p>", ", ".join(actors)) if actors else "",
+        format_html("<p>{} · {} · {}</p>", status, label, _sources_count(event.source_count)),
+        format_html("<p>Who: {}</p>", ", ".join(who)) if who else "",
+        format_html("<p>Where: {}</p>", ", ".join(where)) if where else "",
         format_html("<ul>{}</ul>", said) if said else "",
         _sources_html(event),
     ]
