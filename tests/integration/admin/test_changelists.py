@@ -198,3 +198,8 @@ def test_date_range_filter_lists_in_date_order(editor_client):
         )
     response = editor_client.get(EVENTS + "?sort_date__gte=2020-01-01&sort_date__lt=2020-02-01")
     assert [e.title for e in response.context["cl"].result_list] == ["Day 20", "Day 12", "Day 5"]
+
+
+def test_unknown_entity_slug_lists_nothing(editor_client):
+    EventFactory(review_state=ReviewState.PENDING)
+    assert titles(editor_client, "?entity=no-such-entity") == set()
