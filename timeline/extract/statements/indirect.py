@@ -289,14 +289,13 @@ def _forward(
         return None
     pos = cue.end()
     if lemma in ADDRESSEE_VERBS:
+        # "told his Russian counterpart, Sergey Lavrov, that …", else "told reporters …"
+        far = _ADDRESSEE_BEFORE_THAT.match(text, pos, sent.end)
         m = _ADDRESSEE.match(text, pos, sent.end)
-        if m:
+        if far and not _reads_as_clause(text, pos, far.end()):
+            pos = far.end()
+        elif m:
             pos = m.end()
-        else:
-            # "told his Russian counterpart, Sergey Lavrov, that …"
-            far = _ADDRESSEE_BEFORE_THAT.match(text, pos, sent.end)
-            if far and not _reads_as_clause(text, pos, far.end()):
-                pos = far.end()
     for _ in range(3):
         moved = False
         for ts, te in time_spans:
