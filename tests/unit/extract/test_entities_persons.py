@@ -69,3 +69,9 @@ def test_gender_comes_from_honorific_or_first_name() -> None:
     idx = recognize("Mrs. Odile Frank met Michael Tran.")
     assert idx.gender("Odile Frank") == "f"
     assert idx.gender("Michael Tran") == "m"
+
+
+def test_title_descriptions_are_not_stored_as_aliases() -> None:
+    idx = recognize("UN Special Envoy Ines Caldera arrived. The UN special envoy said little.")
+    caldera = next(e for e in idx.entities if e.name == "Ines Caldera")
+    assert all(not a.lower().startswith("the ") for a in caldera.aliases)

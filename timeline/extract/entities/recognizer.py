@@ -154,6 +154,8 @@ def _gazetteer_mention(
     surface = text[hit.start : hit.end]
     if hit.role == "capital":
         prev = _PREV_WORD.search(text, max(0, hit.start - 20), hit.start)
+        if text[max(0, hit.start - 6) : hit.start].lower() == "up to ":
+            prev = None  # "it was up to Moscow to decide": the government
         if (prev and prev.group(1).lower() in _LOCATIVE) or text[
             max(0, hit.start - 9) : hit.start
         ].endswith("capital, "):
@@ -218,8 +220,8 @@ def _canonical(mentions: list[EntityMention], gaz: Gazetteer) -> list[CanonicalE
     seen: dict[str, tuple[str, set[str]]] = {}
     for m in mentions:
         kind, forms = seen.setdefault(m.name, (m.kind, set()))
-        if m.text != m.name:
-            forms.add(m.text)
+        if m.text != m.name and not m.text.lower().startswith("the "):
+            forms.add(m.text)  # descriptions ("the NATO secretary general") are not aliases
     out = []
     for name, (kind, forms) in seen.items():
         entry = gaz.by_name.get(name)
