@@ -49,3 +49,53 @@ def only(text: str, dct: date) -> Timex:
 )  # fmt: skip
 def test_weekday_direction(text: str, dct: date, value: str) -> None:
     assert only(text, dct).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Crowds carried placards reading "Noon Against Tyranny" through the square.',
+        "The veteran actor starred in High Noon decades before.",
+        "She told USA Today the offer was fair.",
+        "Athletes arrive for the Winter Games in the Alps.",
+        "The museum honours today's youth and tomorrow's leaders.",
+        "Engineers build the chips inside today's personal computers.",
+    ],
+)
+def test_names_and_generic_uses_are_not_times(text: str) -> None:
+    assert tag(text, WED) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The deadline will expire Noon Thursday.", "Noon Thursday", "2024-10-31T12:00"),
+        ("Today the minister resigned.", "Today", "2024-10-30"),
+        ("Today's vote decides the budget.", "Today", "2024-10-30"),
+        ("The talks resume at noon, officials said.", "noon", "2024-10-30T12:00"),
+    ],
+)
+def test_capitalised_time_words_still_count(text: str, span: str, value: str) -> None:
+    t = only(text, WED)
+    assert (t.text, t.value) == (span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Troops crossed on Oct. 3, 2021, and later that day they withdrew.",
+         ["2021-10-03", "2021-10-03"]),
+        ("The ship sailed on May 2, 2022. Early that morning the crew had gathered.",
+         ["2022-05-02", "2022-05-02"]),
+        ("It is the fourth day of the strike.", ["2024-10-30"]),
+        ("Officials said Monday, the first day of fighting, was calm.",
+         ["2024-10-28", "2024-10-28"]),
+        # no day to anchor to: left untagged rather than guessed
+        ("Later that day the crowd left.", []),
+        ("The first day of fighting was the worst.", []),
+        # a calendar day, not the day of an event
+        ("Rents rise on the first day of the month.", []),
+    ],
+)  # fmt: skip
+def test_days_anchored_to_a_named_day(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, WED)] == values

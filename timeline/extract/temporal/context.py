@@ -21,7 +21,7 @@ from .dates import (
     weekday_on_or_after,
     weekday_on_or_before,
 )
-from .tense import FUTURE, PAST, tense_at
+from .tense import FUTURE, PAST, SENTENCE_END, tense_at
 
 _SEASON_ORDER = ("SP", "SU", "FA", "WI")
 # How far (days) an undated "Oct. 23" may land on the wrong side of the DCT before
@@ -49,6 +49,7 @@ class Context:
     lower: str
     dct: date
     ref_day: date | None = None
+    ref_day_end: int = -1  # where the expression that set ``ref_day`` ends
     ref_month: tuple[int, int] | None = None
     ref_year: int | None = None
     quarter: tuple[int, int] | None = None
@@ -84,6 +85,14 @@ class Context:
 
     def anchor_day(self) -> date:
         return self.ref_day or self.dct
+
+    def day_in_sentence(self, pos: int) -> date | None:
+        """The reference day if it was named earlier in the sentence around ``pos``."""
+        if self.ref_day is None or pos - self.ref_day_end > 200:
+            return None
+        if SENTENCE_END.search(self.text, self.ref_day_end, pos):
+            return None
+        return self.ref_day
 
 
 _PREV_WORD = re.compile(r"([a-z0-9$#.'\u2019-]+)[^a-z0-9$#]*$")

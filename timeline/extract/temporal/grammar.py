@@ -210,9 +210,10 @@ _RELDAY = (
 )
 _ANAPH = (
     rf"(?P<an>(?:(?P<an_mod>early|late|earlier|later){S})?"
-    rf"(?:(?:the{S})?(?P<an_rel>next|following|previous|prior|same)|that{S}(?:same{S})?|the{S}same)"
+    rf"(?:(?:the{S})?(?P<an_rel>next|following|previous|prior|same)|that(?:{S}same)?|the{S}same)"
     rf"{S}(?P<an_unit>day|morning|afternoon|evening|night|week|month|year){END}"
     rf"(?!{S}(?:of|or|and|to){S})"
+    rf"|the{S}(?P<an_ord>{ORDWORD}){S}(?P<an_unit3>day|night)(?={S}(?:of|in){S}){END}"
     rf"|the{S}(?P<an_unit2>day|night|week|month|year){S}(?P<an_rel2>before|after|earlier|later|prior)"
     rf"(?!{S}(?:the|a|an|his|her|their|its|\w+ed|\w+ing){END}){END})"
 )

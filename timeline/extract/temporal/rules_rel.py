@@ -8,8 +8,9 @@ from datetime import date, timedelta
 
 from .context import Context, Hit, resolve_weekday
 from .dates import add_months, fmt_day, fmt_month, fmt_week, weekday_on_or_before
-from .lexicon import DAY_PARTS, WEEKDAYS, parse_number, unit_stem
+from .lexicon import DAY_PARTS, MONTHS, WEEKDAYS, parse_number, unit_stem
 from .model import DATE, DURATION, SET, TIME
+from .names import generic_possessive
 from .rules_common import Match, g, mod_of, norm
 from .rules_dur import APPROX_MODS, VAGUE, duration_value
 from .tense import FUTURE, PAST
@@ -167,6 +168,8 @@ def h_rd(m: Match, ctx: Context) -> Hit | None:
         word = norm(m["rd_w"]) or ""
         d = dct + timedelta(days=_RD_OFFSET[word])
         part = g(m, "rd_part")
+        if not part and generic_possessive(ctx.lower, m.end()):
+            return None  # "today's youth", "tomorrow's leaders"
         mod = mod_of(g(m, "rd_mod"))
         if word == "tonight":
             return Hit(TIME, fmt_day(d) + "TNI", None, m.start(), m.end())
@@ -186,7 +189,31 @@ def h_rd(m: Match, ctx: Context) -> Hit | None:
     return Hit(TIME, fmt_day(d) + "T" + code, None, m.start(), m.end())
 
 
+# Words before "the second day of X" that make it today: "it's the second day of ...".
+_PRESENT_COPULA = frozenset({"is", "it's", "it\u2019s", "marks", "mark", "enters", "enter"})
+_CALENDAR_DET = frozenset({"the", "this", "last", "next", "that"})
+_CALENDAR_UNIT = frozenset({"week", "month", "year", "decade", "century", "quarter"})
+
+
+def _ordinal_day(m: Match, ctx: Context) -> Hit | None:
+    """ "the second day of the offensive": the day named earlier in the sentence
+    ("Monday, the second day of ..."), today after a present copula, else unknown."""
+    after = [w.rstrip(".,") for w in ctx.lower[m.end() : m.end() + 40].split()[1:3]]
+    if after and (
+        after[0] in MONTHS
+        or after[0][:1].isdigit()
+        or (after[0] in _CALENDAR_DET and len(after) > 1 and after[1] in _CALENDAR_UNIT)
+    ):
+        return None  # "the first day of March", "the first day of the month"
+    d = ctx.day_in_sentence(m.start())
+    if d is None and ctx.prev_word(m.start()) in _PRESENT_COPULA:
+        d = ctx.dct
+    return Hit(DATE, fmt_day(d), None, m.start(), m.end()) if d else None
+
+
 def h_an(m: Match, ctx: Context) -> Hit | None:
+    if g(m, "an_ord"):
+        return _ordinal_day(m, ctx)
     unit = g(m, "an_unit") or g(m, "an_unit2") or ""
     rel = g(m, "an_rel") or g(m, "an_rel2") or "same"
     step = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "prior": -1,
@@ -195,6 +222,8 @@ def h_an(m: Match, ctx: Context) -> Hit | None:
         return None
     base = ctx.anchor_day()
     if unit in ("day", "morning", "afternoon", "evening", "night"):
+        if ctx.ref_day is None and g(m, "an_rel") is None and g(m, "an_unit2") is None:
+            return None  # "that day" with no day mentioned before: an event's day
         d = base + timedelta(days=step)
         return Hit(DATE, fmt_day(d), None, m.start(), m.end())
     if unit == "week":

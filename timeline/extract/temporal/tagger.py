@@ -28,6 +28,7 @@ from .grammar import (
     LEFT_WORDS,
 )
 from .model import DATE, TIME, Timex
+from .names import in_proper_name
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
 
@@ -118,6 +119,7 @@ def _remember(ctx: Context, hit: Hit) -> None:
             ctx.ref_day = date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
         except ValueError:
             return
+        ctx.ref_day_end = hit.end
         ctx.ref_year = ctx.ref_day.year
         ctx.ref_month = (ctx.ref_day.year, ctx.ref_day.month)
         return
@@ -166,8 +168,11 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         if word[0].isdigit():
             if DIGIT_OK.match(lower, anchor) is None:
                 continue
-        elif word.rstrip("s'\u2019") in _CAPITAL_ANCHORS and not text[anchor].isupper():
-            continue
+        elif word.rstrip("s'\u2019") in _CAPITAL_ANCHORS:
+            if not text[anchor].isupper():
+                continue
+        elif text[anchor].isupper() and in_proper_name(text, anchor, am.end(), word):
+            continue  # "High Noon", "USA Today", "the Summer Olympics"
         for start in _left_starts(lower, anchor, floor):
             hit = _match_at(ctx, start, anchor)
             if hit is not None:

@@ -66,7 +66,7 @@ _MAX_LEFT = 14
 _MAX_RIGHT = 9
 # A sentence ends at . ! ? (plus closing quotes) followed by a space and a capital or
 # an opening quote; "U.S. officials" and "N.J., airport" do not end one.
-_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]")
+SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]")
 
 # Words that open a new clause: tense markers after them belong to another verb.
 _CLAUSE_BREAK = frozenset({
@@ -128,10 +128,10 @@ def tense_at(text: str, lower: str, start: int, end: int, reach: int = _MAX_LEFT
     to the left are looked at (the right side is only used with the full reach).
     """
     lo = max(0, start - _LEFT_WINDOW)
-    for b in _SENTENCE_END.finditer(text, lo, start):
+    for b in SENTENCE_END.finditer(text, lo, start):
         lo = b.end()
     hi = min(len(text), end + _RIGHT_WINDOW)
-    b2 = _SENTENCE_END.search(text, end, hi)
+    b2 = SENTENCE_END.search(text, end, hi)
     if b2:
         hi = b2.start() + 1
     left = _WORD.findall(lower, lo, start)
