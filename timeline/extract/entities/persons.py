@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from timeline.extract.entities.gazetteer import Token
 from timeline.extract.entities.lexicon import (
@@ -55,7 +56,11 @@ class NameRun:
 
 def is_name_token(tok: Token) -> bool:
     """Capitalised word that can be part of a personal name."""
-    t = tok.text
+    return _is_name_word(tok.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_name_word(t: str) -> bool:
     if not t[0].isupper():
         return t.lower() in NAME_PARTICLES
     low = t.lower().rstrip(".")
@@ -94,12 +99,14 @@ def _is_titleish(tok: Token) -> bool:
 def find_name_runs(text: str, tokens: list[Token], blocked: set[int]) -> list[NameRun]:
     """Candidate person names; ``blocked`` are token indexes already in gazetteer hits."""
     runs: list[NameRun] = []
-    n = len(tokens)
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        if i in blocked or not tok.text[0].isupper() or not is_name_token(tok):
-            i += 1
+    starts = [
+        i
+        for i, tok in enumerate(tokens)
+        if tok[2][0].isupper() and i not in blocked and _is_name_word(tok[2])
+    ]
+    next_free = 0
+    for i in starts:
+        if i < next_free:
             continue
         j = i
         while _joins(text, tokens, blocked, j):
@@ -110,7 +117,7 @@ def find_name_runs(text: str, tokens: list[Token], blocked: set[int]) -> list[Na
         while i < j and tokens[i].text.lower() in TITLE_MODIFIERS:
             i += 1
         runs.append(_classify(text, tokens, blocked, i, j))
-        i = j + 1
+        next_free = j + 1
     return runs
 
 
