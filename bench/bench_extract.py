@@ -141,12 +141,14 @@ def main() -> int:
     args = parser.parse_args()
     docs = json.loads(CORPUS.read_text(encoding="utf-8"))
     pinned = _pin()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     chars = sum(len(d["text"]) for d in docs) / len(docs)
     rate = in_process(docs, args.rounds)
     per_stage = stages(docs)
     cli_rate, cli_warm, n = cli(docs, args.repeat)
     verdict = "meets" if min(rate, cli_warm) >= TARGET else "BELOW"
     print(f"corpus: {len(docs)} TBAQ articles, {chars:.0f} chars on average; {pinned}")
+    print(f"machine load average when started: {load:.1f} on {os.cpu_count()} CPUs")
     print(f"in-process extract+to_json: {rate:.0f} articles/s")
     print(f"CLI ({n} articles): {cli_rate:.0f} articles/s with start-up, {cli_warm:.0f} without")
     print(f"target {TARGET:.0f} articles/s per core: {verdict}")
@@ -175,7 +177,8 @@ def main() -> int:
                     + ".",
                     "",
                     f"Machine: {platform.processor() or platform.machine()}, Python "
-                    f"{platform.python_version()}; {pinned}; timed in CPU seconds, so other "
+                    f"{platform.python_version()}; {pinned}; load average {load:.1f} on "
+                    f"{os.cpu_count()} CPUs when measured; timed in CPU seconds, so other "
                     "jobs on a shared machine matter less (cache and frequency effects remain: "
                     "expect ±15 %).",
                 ]
