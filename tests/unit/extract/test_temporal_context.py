@@ -99,3 +99,42 @@ def test_capitalised_time_words_still_count(text: str, span: str, value: str) ->
 )  # fmt: skip
 def test_days_anchored_to_a_named_day(text: str, values: list[str]) -> None:
     assert [t.value for t in tag(text, WED)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Delegates met on the eve of the Nov. 5 election.",
+         [("the eve of the Nov. 5", "2024-11-04")]),
+        ("Markets were calm on the eve of Christmas.",
+         [("the eve of Christmas", "2024-12-24")]),
+        ("A ruling is due the week of March 6, 2023.",
+         [("the week of March 6, 2023", "2023-W10")]),
+        ("The day before last Tuesday's hearing he fled.",
+         [("The day before last Tuesday", "2024-10-28")]),
+        # no date after "the eve of": nothing to anchor to
+        ("Talks stalled on the eve of the summit.", []),
+    ],
+)  # fmt: skip
+def test_expressions_built_on_a_date(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, WED)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Output fell in 1994-97 across the region.", [("1994", "1994"), ("97", "1997")]),
+        ("The summit will be held on April 24 and 25 in Lisbon.",
+         [("April 24", "2025-04-24"), ("25", "2025-04-25")]),
+        ("Strikes were held on March 3-5, 2021.",
+         [("March 3", "2021-03-03"), ("5, 2021", "2021-03-05")]),
+        ("Ferries run from Monday to Friday next door.",
+         [("Monday", "2024-11-04"), ("Friday", "2024-11-08")]),
+        # counts, not ranges of days or years
+        ("The index rose 3 to 20 on Oct. 5 to 20 percent.", [("Oct. 5", "2024-10-05")]),
+        ("Ten envoys left on May 2, 2020 and 30 others stayed.",
+         [("May 2, 2020", "2020-05-02")]),
+    ],
+)  # fmt: skip
+def test_ranges_give_both_ends(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, WED)] == expected

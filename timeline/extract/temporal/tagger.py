@@ -16,6 +16,7 @@ from . import rules_dates as rd
 from . import rules_dur as ru
 from . import rules_periods as rp
 from . import rules_rel as rr
+from .combine import combine
 from .context import Context, Hit
 from .dates import interval_for_value
 from .grammar import (
@@ -176,8 +177,13 @@ def tag(text: str, dct: date | datetime) -> list[Timex]:
         for start in _left_starts(lower, anchor, floor):
             hit = _match_at(ctx, start, anchor)
             if hit is not None:
+                hit, second = combine(ctx, out, hit)
                 out.append(to_timex(text, hit))
                 _remember(ctx, hit)
                 floor = hit.end
+                if second is not None:
+                    out.append(to_timex(text, second))
+                    _remember(ctx, second)
+                    floor = second.end
                 break
     return out
