@@ -36,6 +36,9 @@ from timeline.services.events import (
     events_reject,
 )
 
+#: Duplicates are found a handful at a time; more than this is a mis-click on "select all".
+MAX_MERGE = 50
+
 
 class EventEntityInline(admin.TabularInline[EventEntity, Event]):
     """Actors, targets, participants and places, with their role."""
@@ -225,10 +228,17 @@ class EventAdmin(ReviewAdmin):
     def merge_selected(
         self, request: HttpRequest, queryset: QuerySet[Event]
     ) -> TemplateResponse | None:
-        events = queryset.order_by("-source_count", "created_at", "id")
-        if len(events) < 2:
+        selected = queryset.count()
+        if selected < 2:
             self.message_user(request, "Select at least two events to merge.", messages.WARNING)
             return None
+        if selected > MAX_MERGE:
+            # "Select all N" across pages would offer thousands of survivors on one page.
+            self.message_user(
+                request, f"Merge at most {MAX_MERGE} events at a time.", messages.WARNING
+            )
+            return None
+        events = queryset.order_by("-source_count", "created_at", "id")
         form = MergeForm(request.POST if "post" in request.POST else None, events=events)
         if form.is_valid():
             into = form.cleaned_data["into"]

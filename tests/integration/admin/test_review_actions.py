@@ -153,3 +153,13 @@ def test_statement_reextract_action_uses_statement_sources(
         action_post(editor_client, STATEMENTS, "reextract_selected", [source.statement_id])
     assert Article.objects.get(pk=source.article_id).status == ArticleStatus.QUEUED
     assert len(callbacks) == 1
+
+
+def test_merge_refuses_a_huge_selection(editor_client, monkeypatch):
+    monkeypatch.setattr("timeline.admin.events.MAX_MERGE", 2)
+    events = [pending_event() for _ in range(3)]
+    response = action_post(
+        editor_client, EVENTS, "merge_selected", [e.pk for e in events], follow=True
+    )
+    assert "Merge at most 2 events at a time." in response.content.decode()
+    assert Event.objects.filter(review_state=ReviewState.MERGED).count() == 0
