@@ -138,3 +138,23 @@ def test_expressions_built_on_a_date(text: str, expected: list[tuple[str, str]])
 )  # fmt: skip
 def test_ranges_give_both_ends(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(t.text, t.value) for t in tag(text, WED)] == expected
+
+
+def test_participle_adjectives_are_not_past_tenses() -> None:
+    text = "The bonus would be paid on a still unannounced date in January."
+    assert only(text, date(2024, 10, 30)).value == "2025-01"
+
+
+def test_comparison_quarters_do_not_replace_the_reported_one() -> None:
+    text = (
+        "Profit rose in the third quarter. After a weak second quarter, sales "
+        "recovered. The year-earlier period included a charge."
+    )
+    values = [t.value for t in tag(text, date(2024, 10, 30))]
+    assert values == ["2024-Q3", "2024-Q2", "2023-Q3"]
+
+
+def test_that_quarter_is_the_quarter_just_named() -> None:
+    text = "Profit rose in the third quarter. In the second quarter of 2022, results for that quarter fell."
+    values = [t.value for t in tag(text, date(2024, 10, 30))]
+    assert values == ["2024-Q3", "2022-Q2", "2022-Q2"]

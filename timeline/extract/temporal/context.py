@@ -54,6 +54,7 @@ class Context:
     ref_year: int | None = None
     quarter: tuple[int, int] | None = None
     quarter_pos: int = -(10**9)
+    last_quarter: tuple[int, int] | None = None  # the quarter named last
 
     def tense(self, start: int, end: int, reach: int = 14) -> str | None:
         return tense_at(self.text, self.lower, start, end, reach)

@@ -58,8 +58,14 @@ def h_q(m: Match, ctx: Context) -> Hit | None:
         # "its [fourth quarter]", "a [third-quarter] loss": TimeML leaves possessives,
         # and articles before the adjective form, outside the expression.
         start = m.start() + len(first) + 1
-    if unit == "Q" and (y, n) < (ctx.dct.year, quarter_of(ctx.dct)):
-        # Only a quarter already under way can be the one being reported on.
+    rq = ctx.reporting_quarter(m.start())
+    if (
+        unit == "Q"
+        and (y, n) < (ctx.dct.year, quarter_of(ctx.dct))
+        and (rq is None or (y, n) >= rq)
+    ):
+        # Only a quarter already under way can be the one being reported on, and an
+        # earlier one named for comparison ("after a flat second quarter") is not.
         ctx.quarter, ctx.quarter_pos = (y, n), m.end()
     return Hit(DATE, f"{y:04d}-{unit}{n}", None, start, m.end())
 
@@ -85,6 +91,9 @@ def h_qr(m: Match, ctx: Context) -> Hit | None:
         return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
     if adj == "current":
         y, q = ctx.dct.year, quarter_of(ctx.dct)
+    elif det == "that" and not adj and not tail and ctx.last_quarter:
+        y, q = ctx.last_quarter  # "that quarter": the one just named
+        return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
     else:
         y, q = rq or last_completed_quarter(ctx.dct)
     if adj.replace("-", " ") in ("year earlier", "year ago", "corresponding", "comparable"):

@@ -132,6 +132,8 @@ def _remember(ctx: Context, hit: Hit) -> None:
     ym = _YEAR_VALUE.match(hit.value)
     if ym:
         ctx.ref_year = int(ym.group(1))
+        if hit.value[5:6] == "Q":
+            ctx.last_quarter = (ctx.ref_year, int(hit.value[6]))
 
 
 def to_timex(text: str, hit: Hit) -> Timex:

@@ -68,6 +68,11 @@ _MAX_RIGHT = 9
 # an opening quote; "U.S. officials" and "N.J., airport" do not end one.
 SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]")
 
+_DETS = frozenset({
+    "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
+    "those", "still", "yet", "as",
+})  # fmt: skip
+
 # Words that open a new clause: tense markers after them belong to another verb.
 _CLAUSE_BREAK = frozenset({
     "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
@@ -113,6 +118,8 @@ def _classify(tokens: list[str], i: int) -> str | None:
             )
         return PAST
     if len(tok) > 4 and tok.endswith("ed") and tok not in _ED_NEUTRAL:
+        if prev in _DETS or (prev2 in _DETS and prev.endswith("ly")):
+            return None  # "a still unspecified date", "the widely expected cut": adjectives
         # "will be released Monday", "is expected Monday": not a past tense.
         if passive:
             before = prev2 if prev in _BE else (tokens[i - 3] if i > 2 else "")
