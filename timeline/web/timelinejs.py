@@ -62,7 +62,11 @@ _PARTS: dict[str, tuple[str, ...]] = {
     DatePrecision.CENTURY: ("year",),
 }
 WHO_ROLES = (EventRole.ACTOR, EventRole.PARTICIPANT, EventRole.TARGET)
-STANCE_VERBS = {Stance.ASSERTS: "confirms", Stance.DENIES: "denies", Stance.NEUTRAL: "says"}
+STANCE_VERBS: dict[str, str] = {
+    Stance.ASSERTS: "confirms",
+    Stance.DENIES: "denies",
+    Stance.NEUTRAL: "says",
+}
 
 
 def tjs_date(day: date, precision: str) -> TjsDate:

@@ -51,13 +51,25 @@ def _values(request: HttpRequest, key: str) -> list[str]:
     return [part.strip() for raw in request.GET.getlist(key) for part in raw.split(",") if part]
 
 
+def error_fields(exc: ValidationError) -> dict[str, list[str]]:
+    """{parameter: [messages]} from the shared parser's ValidationError."""
+    detail: Any = exc.detail
+    if not isinstance(detail, dict):
+        return {
+            "non_field_errors": [str(m) for m in (detail if isinstance(detail, list) else [detail])]
+        }
+    return {
+        key: [str(m) for m in (messages if isinstance(messages, list) else [messages])]
+        for key, messages in detail.items()
+    }
+
+
 def _form_state(request: HttpRequest) -> FormState:
     errors: dict[str, list[str]] = {}
     try:
         filters = timeline_filter_from_query(request.GET, request=request)
     except ValidationError as exc:
-        detail = exc.detail if isinstance(exc.detail, dict) else {"query": [exc.detail]}
-        errors = {key: [str(m) for m in messages] for key, messages in detail.items()}  # type: ignore[union-attr]
+        errors = error_fields(exc)
         filters = TimelineFilter()
     slugs = filters.entities
     known = {e.slug: e for e in entity_list().filter(slug__in=slugs)} if slugs else {}
@@ -160,9 +172,7 @@ def timelinejs_view(request: HttpRequest) -> HttpResponseBase:
     try:
         filters = timeline_filter_from_query(request.GET, request=request)
     except ValidationError as exc:
-        fields = (
-            exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": [str(exc.detail)]}
-        )
+        fields = error_fields(exc)
         return JsonResponse(error_body(400, "invalid", "Invalid input.", fields), status=400)
     items = _export_items(request, filters)
     document = timelinejs_document(
