@@ -14,6 +14,7 @@ from tests.factories import (
     EventFactory,
     EventSourceFactory,
     StatementFactory,
+    StatementSourceFactory,
 )
 from tests.integration.admin.conftest import change_form_data
 from tests.integration.services.helpers import TEXT, accord_event, extraction
@@ -156,3 +157,17 @@ def test_reextraction_does_not_re_add_actors_an_editor_removed(editor_client):
     assert event.event_entities.count() == 1
     store(article, extraction())
     assert Event.objects.get().event_entities.count() == 1
+
+
+def test_statement_page_saves_through_statement_update(editor_client):
+    source = StatementSourceFactory(statement__stance=Stance.NEUTRAL)
+    statement = source.statement
+    event = EventFactory()
+    url = f"/admin/timeline/statement/{statement.pk}/change/"
+    data = change_form_data(editor_client.get(url))
+    data.update(stance=Stance.DENIES, event=str(event.pk))
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement.refresh_from_db()
+    assert (statement.stance, statement.event_id) == (Stance.DENIES, event.pk)
+    assert set(statement.edited_fields) == {"stance", "event"}
