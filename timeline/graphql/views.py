@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.http.response import HttpResponseBase
 from django.middleware.csrf import CsrfViewMiddleware, get_token
@@ -76,6 +77,11 @@ class TimelineGraphQLView(GraphQLView):  # type: ignore[type-arg]
                     "CSRF_FAILED",
                 )
         return super().dispatch(request, *args, **kwargs)
+
+    def encode_json(self, data: object) -> bytes:
+        # GraphQL results are already JSON-ready (scalars serialized); orjson is several times
+        # faster than json.dumps on a 200-item page, and REST renders with it too.
+        return orjson.dumps(data)
 
     def render_graphql_ide(self, request: HttpRequest) -> HttpResponse:
         # Sets the csrftoken cookie GraphiQL echoes back as X-CSRFToken on its POSTs.
