@@ -14,6 +14,7 @@ thread and Django refuses ORM calls from inside one.
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -168,6 +169,9 @@ def test_timeline_page_in_chromium(live_server: Any, demo: Demo, chromium_path: 
         weights = page_weight(requests, live_server.url)
         assert any(url.endswith("/static/web/app.js") for url in weights)
         assert any(url.endswith("/static/web/icons.svg") for url in weights), weights
+        (SCREENSHOTS / "timeline-page-weight.json").write_text(
+            json.dumps({"total": sum(weights.values()), "files": weights}, indent=2)
+        )
         assert sum(weights.values()) < MAX_PAGE_BYTES, weights
         assert page.evaluate(ICONS_WITHOUT_TEXT) == []
         assert page.locator("svg.type-icon[role=img]").count() == 25

@@ -7,6 +7,7 @@ with the REST API's filter parameters.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ from timeline.selectors.filters import TimelineFilter
 from timeline.selectors.timeline import MAX_PAGE, TimelineItem, TimelineKey, timeline_page
 from timeline.web.timelinejs import describe_filters, timelinejs_document
 
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Items per GraphQL request from the page.
 PAGE_SIZE = 25
 # The export is for dropping into a newsroom tool, not for mirroring the database.
@@ -64,6 +66,11 @@ def error_fields(exc: ValidationError) -> dict[str, list[str]]:
     }
 
 
+def _iso_day(value: str) -> str:
+    """The value if a date input can show it (yyyy-mm-dd), else "" (the error says why)."""
+    return value if ISO_DAY.fullmatch(value) else ""
+
+
 def _form_state(request: HttpRequest) -> FormState:
     errors: dict[str, list[str]] = {}
     try:
@@ -77,8 +84,8 @@ def _form_state(request: HttpRequest) -> FormState:
         q=request.GET.get("q", ""),
         types=tuple(_values(request, "type")),
         kind=request.GET.get("kind", ""),
-        date_from=request.GET.get("date_from", ""),
-        date_to=request.GET.get("date_to", ""),
+        date_from=_iso_day(request.GET.get("date_from", "")),
+        date_to=_iso_day(request.GET.get("date_to", "")),
         entities=tuple(known[slug] for slug in slugs if slug in known),
         errors=errors,
     )

@@ -86,6 +86,7 @@ def test_bad_filters_are_reported_on_the_page(client: Client, story: Story) -> N
     assert 'role="alert"' in html
     assert "<code>date_from</code>" in html
     assert "<code>type</code>" in html
+    assert 'name="date_from" value=""' in html  # a date input cannot show "yesterday"
 
 
 def test_entity_page_shows_aliases_counts_and_a_fixed_filter(client: Client, story: Story) -> None:

@@ -58,8 +58,10 @@ export function fillForm(form, params) {
   set("q", params.get("q") || "");
   set("type", list(params, "type")[0] || "");
   set("kind", params.get("kind") || "");
-  set("date_from", params.get("date_from") || "");
-  set("date_to", params.get("date_to") || "");
+  // A date input only takes yyyy-mm-dd; anything else stays in the URL (and the error message).
+  const isoDay = (value) => (/^\d{4}-\d{2}-\d{2}$/.test(value || "") ? value : "");
+  set("date_from", isoDay(params.get("date_from")));
+  set("date_to", isoDay(params.get("date_to")));
 }
 
 export function entitySlugs(params) {
