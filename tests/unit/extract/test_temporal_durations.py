@@ -33,6 +33,7 @@ def only(text: str) -> Timex:
         ("The feud has gone on for years.", "years", "PXY"),
         ("Profits fell in the first nine months.", "the first nine months", "P9M"),
         ("The program ends within a week.", "a week", "P1W"),
+        ("Shares slid in recent weeks.", "recent weeks", "PXW"),
     ],
 )
 def test_durations(text: str, span: str, value: str) -> None:
@@ -85,6 +86,8 @@ def test_sets(text: str, span: str, value: str) -> None:
         ("Prices will stay high for the foreseeable future.", "the foreseeable future",
          "FUTURE_REF"),
         ("The firm sold the unit several years ago.", "several years ago", "PAST_REF"),
+        ("Piracy has grown in recent years.", "recent years", "PAST_REF"),
+        ("Rates should ease in coming months.", "coming months", "FUTURE_REF"),
     ],
 )  # fmt: skip
 def test_references(text: str, span: str, value: str) -> None:

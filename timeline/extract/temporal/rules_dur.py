@@ -156,6 +156,13 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
     if qty in ("a", "an") and plural:
         return None
     if qty is None:
+        if pos and plural and not det and not apx:
+            # "in recent years", "in coming months": a vague past or future, not a
+            # measured stretch (TimeBank; "recent weeks/months" stay durations).
+            if pos == "coming":
+                return Hit(DATE, "FUTURE_REF", None, m.start(), m.end())
+            if pos in ("recent", "past") and stem == "year":
+                return Hit(DATE, "PAST_REF", None, m.start(), m.end())
         if pos:
             if not plural and pos not in _SINGULAR_POS_OK:
                 return None
