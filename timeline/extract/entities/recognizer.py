@@ -111,6 +111,7 @@ def recognize(text: str) -> EntityIndex:
     runs = find_name_runs(text, tokens, blocked)
     full = [r for r in runs if r.evidence and r.last > r.first]
     last_names: dict[str, set[str]] = {}
+    first_names: dict[str, set[str]] = {}
     for r in full:
         name = text[r.start : r.end]
         rec = persons.setdefault(name, PersonRecord(name))
@@ -118,9 +119,10 @@ def recognize(text: str) -> EntityIndex:
             rec.titles.append(r.title)
         rec.gender = rec.gender or gender_of(name, r.honorific)
         last_names.setdefault(name.split()[-1], set()).add(name)
+        first_names.setdefault(name.split()[0], set()).add(name)
     for r in runs:
         surface = text[r.start : r.end]
-        resolved = _resolve_name(surface, persons, last_names)
+        resolved = _resolve_name(surface, persons, last_names, first_names)
         if resolved is None and not r.evidence:
             continue
         name = resolved or surface
@@ -166,20 +168,23 @@ def _gazetteer_mention(
 
 
 def _resolve_name(
-    surface: str, persons: dict[str, PersonRecord], last_names: dict[str, set[str]]
+    surface: str,
+    persons: dict[str, PersonRecord],
+    last_names: dict[str, set[str]],
+    first_names: dict[str, set[str]],
 ) -> str | None:
     """The full name a (possibly short) person mention refers to, if unambiguous."""
     if surface in persons:
         return surface
-    parts = surface.split()
-    cands = last_names.get(parts[-1], set())
-    if len(parts) == 1 and len(cands) == 1:
+    if " " in surface:
+        return None
+    cands = last_names.get(surface, ())
+    if len(cands) == 1:
         return next(iter(cands))
-    if len(parts) == 1:
-        # A first name alone ("Hillary") refers to the only full name starting with it.
-        firsts = [n for n in persons if n.split()[0] == surface and len(n.split()) > 1]
-        if len(firsts) == 1:
-            return firsts[0]
+    # A first name alone ("Hillary") refers to the only full name starting with it.
+    firsts = first_names.get(surface, ())
+    if not cands and len(firsts) == 1:
+        return next(iter(firsts))
     return None
 
 
