@@ -34,6 +34,8 @@ _BEFORE_AFTER = ("the day before", "the day after")
 
 
 def _day_of(value: str) -> date | None:
+    if len(value) != 10 or value[4] != "-":
+        return None
     m = _DAY.match(value)
     return safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
@@ -52,7 +54,7 @@ def combine(ctx: Context, out: list[Timex], hit: Hit) -> tuple[Hit, Hit | None]:
         if wider is hit and lower[hit.end : hit.end + 1] in "-\u2013 ":
             return _second_day(ctx, hit, day)
         return wider, None
-    if _YEAR_ONLY.match(hit.value) and lower[hit.end : hit.end + 1] in "-\u2013\u2014/":
+    if lower[hit.end : hit.end + 1] in "-\u2013\u2014/" and _YEAR_ONLY.match(hit.value):
         m = _YEAR_TAIL.match(lower, hit.end)
         if m and hit.value.endswith(lower[hit.end - 4 : hit.end]):
             first = int(hit.value)
@@ -71,14 +73,18 @@ def _around_day(ctx: Context, out: list[Timex], hit: Hit, day: date) -> Hit:
         if m:
             value = fmt_day(day - timedelta(days=1)) if m.group(2) == "eve" else fmt_week(day)
             return Hit(DATE, value, None, m.start(1), hit.end)
-    if out and out[-1].text.lower() in _BEFORE_AFTER and not lower[out[-1].end : start].strip():
-        step = -1 if out[-1].text.lower().endswith("before") else 1
-        prev = out.pop()
-        return Hit(DATE, fmt_day(day + timedelta(days=step)), None, prev.start, hit.end)
-    if out and lower[hit.start : hit.end].rstrip("'s\u2019") in WEEKDAYS:
+    if not out or start - out[-1].end > 12:
+        return hit
+    prev = out[-1]
+    if prev.end - prev.start == 14 and lower[prev.start : prev.end] in _BEFORE_AFTER:
+        if not lower[prev.end : start].strip():
+            step = -1 if lower.endswith("before", 0, prev.end) else 1
+            out.pop()
+            return Hit(DATE, fmt_day(day + timedelta(days=step)), None, prev.start, hit.end)
+    if lower[hit.start : hit.end].rstrip("'s\u2019") in WEEKDAYS:
         # "from Monday to Friday": the second weekday is not before the first.
-        first = _day_of(out[-1].value)
-        if first and day < first and _RANGE_GAP.match(lower, out[-1].end, start):
+        first = _day_of(prev.value)
+        if first and day < first and _RANGE_GAP.match(lower, prev.end, start):
             while day < first:
                 day += timedelta(days=7)
             return Hit(hit.type, fmt_day(day), hit.mod, hit.start, hit.end)

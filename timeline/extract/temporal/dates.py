@@ -114,9 +114,10 @@ def easter(year: int) -> date:
 
 def safe_date(year: int, month: int, day: int) -> date | None:
     """``date(year, month, day)`` or ``None`` when the day does not exist (Feb 30)."""
-    if not (1 <= month <= 12) or not (1 <= day <= monthrange(year, month)[1]):
+    try:
+        return date(year, month, day)
+    except ValueError:
         return None
-    return date(year, month, day)
 
 
 @lru_cache(maxsize=4096)

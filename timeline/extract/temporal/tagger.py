@@ -65,7 +65,6 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-_TOKEN = re.compile(r"[^\s-]+")
 _LEFT_WINDOW = 64
 
 
@@ -73,22 +72,31 @@ def _left_starts(lower: str, anchor: int, floor: int) -> list[int]:
     """Word starts before ``anchor`` an expression containing it could begin at.
 
     Walks left over words that can open or modify a time expression ("the", "early",
-    "last", numbers ...), at most a few words and never across a blank line.
+    "last", numbers ...), at most a few words and never across a blank line.  Words
+    are separated by white space or hyphens; the scan is done by hand because most
+    anchors stop at the first word ("said Monday").
     """
     lo = max(floor, anchor - _LEFT_WINDOW)
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(lower, lo, anchor)]
     starts = [anchor]
     prev_start = anchor
-    for start, word in reversed(tokens[-_MAX_LEFT_WORDS:]):
-        if lower.count("\n", start, prev_start) > 1:
+    for _ in range(_MAX_LEFT_WORDS):
+        i = prev_start
+        while i > lo and (lower[i - 1].isspace() or lower[i - 1] == "-"):
+            i -= 1
+        if i <= lo:
             break
-        word = word.rstrip(",")
+        j = i - 1
+        while j > lo and not (lower[j - 1].isspace() or lower[j - 1] == "-"):
+            j -= 1
+        if lower.count("\n", i, prev_start) > 1:
+            break
+        if j == lo and lo > floor and not lower[lo - 1].isspace():
+            break  # the window cut a word in two
+        word = lower[j:i].rstrip(",")
         if not (word in LEFT_WORDS or word.replace(",", "").replace(".", "").isdigit()):
             break
-        if start == lo and lo > floor and not lower[lo - 1].isspace():
-            break  # the window cut a word in two
-        starts.append(start)
-        prev_start = start
+        starts.append(j)
+        prev_start = j
     starts.reverse()
     return starts
 
