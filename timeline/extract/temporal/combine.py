@@ -76,11 +76,14 @@ def _around_day(ctx: Context, out: list[Timex], hit: Hit, day: date) -> Hit:
     if not out or start - out[-1].end > 12:
         return hit
     prev = out[-1]
-    if prev.end - prev.start == 14 and lower[prev.start : prev.end] in _BEFORE_AFTER:
-        if not lower[prev.end : start].strip():
-            step = -1 if lower.endswith("before", 0, prev.end) else 1
-            out.pop()
-            return Hit(DATE, fmt_day(day + timedelta(days=step)), None, prev.start, hit.end)
+    if (
+        prev.end - prev.start == 14
+        and lower[prev.start : prev.end] in _BEFORE_AFTER
+        and not lower[prev.end : start].strip()
+    ):
+        step = -1 if lower.endswith("before", 0, prev.end) else 1
+        out.pop()
+        return Hit(DATE, fmt_day(day + timedelta(days=step)), None, prev.start, hit.end)
     if lower[hit.start : hit.end].rstrip("'s\u2019") in WEEKDAYS:
         # "from Monday to Friday": the second weekday is not before the first.
         first = _day_of(prev.value)
