@@ -35,6 +35,9 @@ def only(text: str, dct: date) -> Timex:
         ("The council promised Tuesday to publish a plan which will cut fares.", THU,
          "2024-10-29"),
         ("The miners agreed to return to work on Monday.", WED, "2024-11-04"),
+        # a verb before a clause opener governs the other clause, not the weekday
+        ("The spokesman said that on Friday the board will vote.", WED, "2024-11-01"),
+        ("Officials who met on Monday will vote later.", WED, "2024-10-28"),
         # "next to" is a place, not a future marker
         ("A car bomb went off next to the ministry on Monday.", WED, "2024-10-28"),
         # a fronted "until" phrase: the main clause decides

@@ -144,11 +144,13 @@ def tense_at(text: str, lower: str, start: int, end: int, reach: int = _MAX_LEFT
     left = _WORD.findall(lower, lo, start)
     right = _WORD.findall(lower, end, hi)
     left_hit: tuple[int, str] | None = None
+    crossed = False  # a clause opener lies between the expression and the left marker
     for dist, i in enumerate(range(len(left) - 1, max(-1, len(left) - 1 - reach), -1)):
         t = _classify(left, i)
         if t is not None:
             left_hit = (dist, t)
             break
+        crossed = crossed or left[i] in _CLAUSE_BREAK
     right_hit: tuple[int, str] | None = None
     for dist in range(min(len(right), _MAX_RIGHT if reach >= _MAX_LEFT else 0)):
         if right[dist] in _CLAUSE_BREAK:
@@ -164,6 +166,8 @@ def tense_at(text: str, lower: str, start: int, end: int, reach: int = _MAX_LEFT
     # The verb governing the expression usually comes before it ("said Monday"); a
     # marker after it often belongs to the next clause, so the left side wins unless
     # it is much farther away.
+    if right_hit and crossed:
+        return right_hit[1]  # "said that on Monday the board will vote"
     if left_hit and (right_hit is None or left_hit[0] <= 2 * right_hit[0] + 6):
         return left_hit[1]
     if right_hit:
