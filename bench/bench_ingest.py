@@ -41,20 +41,36 @@ def main() -> int:
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
     args = parser.parse_args()
 
-    subprocess.run(["psql", f"{args.pg}/postgres", "-qc", f"DROP DATABASE IF EXISTS {args.db}"],
-                   check=True)
-    subprocess.run(["psql", f"{args.pg}/postgres", "-qc", f"CREATE DATABASE {args.db}"],
-                   check=True)
+    subprocess.run(
+        ["psql", f"{args.pg}/postgres", "-qc", f"DROP DATABASE IF EXISTS {args.db}"], check=True
+    )
+    subprocess.run(["psql", f"{args.pg}/postgres", "-qc", f"CREATE DATABASE {args.db}"], check=True)
     port = free_port()
     workdir = REPO / "var" / "bench-redis"
     workdir.mkdir(parents=True, exist_ok=True)
     redis_proc = subprocess.Popen(
-        [shutil.which("redis-server") or "redis-server", "--port", str(port), "--save", "",
-         "--appendonly", "no", "--dir", str(workdir)], stdout=subprocess.DEVNULL)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings",
-           "DJANGO_SECRET_KEY": "bench-only", "DATABASE_URL": f"{args.pg}/{args.db}",
-           "CELERY_BROKER_URL": f"redis://127.0.0.1:{port}/0", "LOG_LEVEL": "WARNING",
-           "DJANGO_SECURE_SSL_REDIRECT": "False"}
+        [
+            shutil.which("redis-server") or "redis-server",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(workdir),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DJANGO_SECRET_KEY": "bench-only",
+        "DATABASE_URL": f"{args.pg}/{args.db}",
+        "CELERY_BROKER_URL": f"redis://127.0.0.1:{port}/0",
+        "LOG_LEVEL": "WARNING",
+        "DJANGO_SECURE_SSL_REDIRECT": "False",
+    }
     os.environ.update(env)
     import django
 
@@ -78,9 +94,22 @@ def main() -> int:
 
     celery = str(Path(sys.executable).with_name("celery"))
     worker = subprocess.Popen(
-        [celery, "-A", "config", "worker", "--concurrency=2", "--loglevel=WARNING",
-         "--without-gossip", "--without-mingle", "-Q", "timeline"],
-        cwd=REPO, env=env, start_new_session=True)
+        [
+            celery,
+            "-A",
+            "config",
+            "worker",
+            "--concurrency=2",
+            "--loglevel=WARNING",
+            "--without-gossip",
+            "--without-mingle",
+            "-Q",
+            "timeline",
+        ],
+        cwd=REPO,
+        env=env,
+        start_new_session=True,
+    )
     try:
         time.sleep(8)  # worker boot (Django + extraction tables) is not part of throughput
         started = time.perf_counter()
@@ -96,15 +125,19 @@ def main() -> int:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=60)
         redis_proc.kill()
-    delays = sorted((a.extracted_at - a.created_at).total_seconds()
-                    for a in Article.objects.only("created_at", "extracted_at"))
+    delays = sorted(
+        (a.extracted_at - a.created_at).total_seconds()
+        for a in Article.objects.only("created_at", "extracted_at")
+    )
     p50 = statistics.median(delays)
     p95 = delays[int(0.95 * (len(delays) - 1))]
     rate = len(items) / elapsed
     print(f"articles: {len(items)}  (submitting took {submitted:.1f} s)")
     print(f"baseline extract() in one process: {baseline:.0f} articles/s")
-    print(f"end to end, 2 worker processes:    {rate:.1f} articles/s "
-          f"({rate / baseline:.2f}x the single-process extraction baseline)")
+    print(
+        f"end to end, 2 worker processes:    {rate:.1f} articles/s "
+        f"({rate / baseline:.2f}x the single-process extraction baseline)"
+    )
     print(f"submit -> visible delay: p50 {p50:.2f} s, p95 {p95:.2f} s, max {delays[-1]:.2f} s")
     return 0
 

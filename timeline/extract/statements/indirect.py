@@ -189,9 +189,7 @@ def _inverted(
         return None
     if _THAT.match(text, cue.end(), sent.end):
         return None  # "…, X said that …" is the forward pattern
-    if text[comma + 1 : cue.start()].strip() and _clause_follows(
-        text, cue.end(), sent, time_spans
-    ):
+    if text[comma + 1 : cue.start()].strip() and _clause_follows(text, cue.end(), sent, time_spans):
         return None  # "…, X said the plan …": forward too (checked before the costlier NP)
     np = np_before(text, comma + 1, cue.start(), time_spans)
     if np is None or text[comma + 1 : np.start].strip():
