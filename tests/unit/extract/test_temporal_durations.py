@@ -34,6 +34,7 @@ def only(text: str) -> Timex:
         ("Profits fell in the first nine months.", "the first nine months", "P9M"),
         ("The program ends within a week.", "a week", "P1W"),
         ("Shares slid in recent weeks.", "recent weeks", "PXW"),
+        ("Refunds take ten business days.", "ten business days", "P10D"),
     ],
 )
 def test_durations(text: str, span: str, value: str) -> None:

@@ -27,6 +27,7 @@ DCT = date(2024, 10, 29)
         "She is a 13-year-old student from Lyon.",
         "The man, 52 years old, was arrested.",
         "This Week With George was taped early.",
+        "He worked as a business day trader.",
     ],
 )
 def test_not_time_expressions(text: str) -> None:

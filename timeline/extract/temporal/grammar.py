@@ -182,7 +182,8 @@ _SET = (
 _DUR = (
     rf"(?P<du>(?:(?P<du_apx>{_APPROX}){S})?(?:(?P<du_each>each{S}of{S})?(?P<du_det>{_DETS}){S})?"
     rf"(?:(?P<du_pos>{_POS}){S})?(?:(?P<du_q>{QTY}){SH})?"
-    rf"(?:(?P<du_more>more|additional|extra|straight|consecutive|full|long|fiscal){S})?"
+    rf"(?:(?P<du_more>more|additional|extra|straight|consecutive|full|long|fiscal|trading"
+    rf"|business|working){S})?"
     rf"(?P<du_u>{_UNIT})(?P<du_half>{S}and{S}a{S}half)?(?P<du_suf>-long|-old|{S}old)?"
     rf"(?![a-z0-9]|-[a-z])"
     rf"(?P<du_or>{S}or{S}(?:{QTY}{SH})?{_UNIT}{END})?)"
@@ -346,7 +347,7 @@ DIGIT_OK = re.compile(
     r"(?:1[0-9]|20)\d\d(?!\d|,\d|\.\d)|\d{1,2}(?:st|nd|rd|th)(?![a-z])|\d{1,2}/\d{1,2}/\d"
     r"|\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m(?![a-z])|\d{1,2}:\d\d"
     r"|\d[\d,.]*(?:\s+\d/\d)?(?:\s*-\s*|\s+)(?:(?:more|additional|consecutive|straight|full"
-    r"|long|extra|fiscal)\s+)?(?:second|minute|hour|day|night|week|fortnight|month|quarter|year"
+    r"|long|extra|fiscal|trading|business|working)\s+)?(?:second|minute|hour|day|night|week|fortnight|month|quarter|year"
     r"|decade|centur|millenn|times|o['\u2019]clock|in\s+the\s+(?:morning|afternoon|evening)"
     r"|and\s+a\s+half|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"|\d/\d|\d{4}-"
@@ -369,6 +370,7 @@ LEFT_WORDS = frozenset({
     "ensuing", "preceding", "subsequent", "excess", "in", "upwards", "better", "part",
     "about", "around", "roughly", "approximately", "dozen", "hundred", "thousand",
     "1st", "2nd", "3rd", "4th", "by", "year-earlier", "year-ago", "just-ended", "point",
-    "day", "week", "month", "new", "long", "extra", "or", "so", "1/2",
+    "day", "week", "month", "new", "long", "extra", "or", "so", "1/2", "trading", "business",
+    "working",
     *UNITS_SMALL, *TENS, *ORDINALS, *WEEKDAYS, "thanksgiving", "easter", "christmas",
 })  # fmt: skip

@@ -36,6 +36,7 @@ _SINGULAR_POS_OK = frozenset({
 })  # fmt: skip
 
 _PART_CODES = dict(DAY_PARTS)
+_DAY_KINDS = frozenset({"trading", "business", "working"})
 
 
 def _scale(n: float, code: str, is_time: bool) -> str:
@@ -128,6 +129,8 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
     stem = unit_stem(unit_word)
     plural = unit_word.endswith("s") and stem != unit_word
     qty = norm(g(m, "du_q"))
+    if g(m, "du_more") in _DAY_KINDS and not (qty and plural and stem == "day"):
+        return None  # "eight trading days", but not "a business day trader"
     det = norm(g(m, "du_det"))
     pos = norm(g(m, "du_pos"))
     suf = g(m, "du_suf")
