@@ -22,7 +22,7 @@ from rest_framework.exceptions import ValidationError
 from timeline.api import conditional
 from timeline.api.errors import error_body
 from timeline.api.filters import timeline_filter_from_query
-from timeline.enums import EventType, ItemKind
+from timeline.enums import EventType
 from timeline.models import Entity
 from timeline.selectors.entities import entity_counts, entity_get, entity_list
 from timeline.selectors.filters import TimelineFilter
@@ -101,7 +101,6 @@ def _page_config(request: HttpRequest, *, fixed_entity: str = "") -> dict[str, A
         "csrfToken": get_token(request),
         "pageSize": PAGE_SIZE,
         "fixedEntity": fixed_entity,
-        "exportUrl": reverse("web-timelinejs"),
         "entityUrl": reverse("web-entity", args=["__slug__"]),
         "types": dict(EventType.choices),
     }
@@ -115,7 +114,6 @@ def _shell_context(request: HttpRequest, *, fixed_entity: str = "") -> dict[str,
     return {
         "form": _form_state(request),
         "event_types": EventType.choices,
-        "item_kinds": ItemKind.choices,
         "config": _page_config(request, fixed_entity=fixed_entity),
         "export_url": reverse("web-timelinejs") + query,
         "atom_url": reverse("feed-atom") + query,
