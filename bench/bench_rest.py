@@ -46,6 +46,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/timeline_bench"
+RANK_FROM = 100  # a typical entity (~2,500 events); --rank-from 3 for the most linked ones
 ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings",
     "DJANGO_SECRET_KEY": "bench-only-secret-key",
@@ -253,8 +254,8 @@ def flat_floor_request(conn: Any, combo: dict[str, str]) -> bytes:
 # --- measurement -----------------------------------------------------------------------------
 
 
-def combos(n: int) -> list[dict[str, str]]:
-    """Entities ranked 3rd to (n+2)th by links, each with a one-year window."""
+def combos(n: int, rank_from: int = RANK_FROM) -> list[dict[str, str]]:
+    """n entities from popularity rank `rank_from` on (1 = most linked), one-year windows."""
     from django.db.models import Count
 
     from timeline.models import EventEntity
@@ -262,8 +263,8 @@ def combos(n: int) -> list[dict[str, str]]:
     ranked = list(
         EventEntity.objects.values("entity__slug")
         .annotate(n=Count("id"))
-        .order_by("-n")
-        .values_list("entity__slug", flat=True)[2 : n + 2]
+        .order_by("-n", "entity__slug")
+        .values_list("entity__slug", flat=True)[rank_from - 1 : rank_from - 1 + n]
     )
     return [
         {"entity": slug, "date_from": f"{2010 + i % 12}-01-01", "date_to": f"{2010 + i % 12}-12-31"}
@@ -286,13 +287,13 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def measure(iterations: int, variants: int, naive_every: int) -> dict[str, Any]:
+def measure(iterations: int, variants: int, naive_every: int, rank_from: int) -> dict[str, Any]:
     import psycopg
     from django.db import connection
     from django.test import Client, override_settings
 
     client = Client()
-    chosen = combos(variants)
+    chosen = combos(variants, rank_from)
     urls = [f"/api/v1/timeline/?{query_string(c)}" for c in chosen]
     naive_urls = [f"/bench/naive/?{query_string(c)}" for c in chosen]
     sql = [capture_sql(client, url) for url in urls]
@@ -337,7 +338,9 @@ def measure(iterations: int, variants: int, naive_every: int) -> dict[str, Any]:
     }
 
 
-def wrk_304(database_url: str, seconds: int, connections: int, port: int) -> dict[str, Any]:
+def wrk_304(
+    database_url: str, seconds: int, connections: int, port: int, rank: int
+) -> dict[str, Any]:
     """gunicorn with 2 workers; wrk replays If-None-Match on one timeline URL."""
     if shutil.which("wrk") is None:
         return {"error": "wrk is not installed (apt-get install -y wrk)"}
@@ -359,7 +362,7 @@ def wrk_304(database_url: str, seconds: int, connections: int, port: int) -> dic
         start_new_session=True,
     )
     try:
-        combo = combos(1)[0]
+        combo = combos(1, rank)[0]
         url = f"http://127.0.0.1:{port}/api/v1/timeline/?{query_string(combo)}"
         for _ in range(100):
             try:
@@ -409,6 +412,12 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=400)
     parser.add_argument("--variants", type=int, default=20)
     parser.add_argument(
+        "--rank-from",
+        type=int,
+        default=RANK_FROM,
+        help="popularity rank of the first entity measured (1 = most linked)",
+    )
+    parser.add_argument(
         "--naive-every",
         type=int,
         default=4,
@@ -431,11 +440,12 @@ def main() -> None:
         "statements": Statement.objects.count(),
     }
     if args.explain:
-        print("\n".join(explain(combos(1)[0])))
-    report.update(measure(args.iterations, args.variants, args.naive_every))
+        print("\n".join(explain(combos(1, args.rank_from)[0])))
+    report.update(measure(args.iterations, args.variants, args.naive_every, args.rank_from))
+    print(json.dumps(report["latency"], indent=2), flush=True)  # before the (long) wrk part
     if not args.no_wrk:
         report["wrk"] = wrk_304(
-            args.database_url, args.wrk_seconds, args.wrk_connections, args.port
+            args.database_url, args.wrk_seconds, args.wrk_connections, args.port, args.rank_from
         )
     text = json.dumps(report, indent=2, default=str)
     print(text)
