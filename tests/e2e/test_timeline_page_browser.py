@@ -25,9 +25,8 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from timeline.enums import EventRole, ReviewState
-from timeline.models import Entity, Event, EventEntity, Statement
-from timeline.services.events import event_links_edited
+from timeline.enums import ReviewState
+from timeline.models import Event, Statement
 from timeline.web.dates import date_label
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -94,18 +93,11 @@ def chromium_path() -> str:
 
 @pytest.fixture
 def demo(transactional_db: None) -> Demo:
-    """The five demo articles through the real pipeline, plus one editor's curation.
-
-    The 30 Oct meeting's evidence sentence does not name North Korea (only the article's
-    headline does), so extraction does not link them; an editor adds the link as in the
-    admin's actors inline, then the service records the curation.
-    """
+    """The five demo articles through the real pipeline (no hand-made rows)."""
     call_command("timeline_demo", "--no-user", stdout=io.StringIO())
     meeting = Event.objects.get(title=MEETING)
-    EventEntity.objects.get_or_create(
-        event=meeting, entity=Entity.objects.get(slug="north-korea"), role=EventRole.MENTIONED
-    )
-    event_links_edited(event=meeting)
+    # The meeting's evidence names North Korea, so the entity filter finds it.
+    assert meeting.entities.filter(slug="north-korea").exists()
     pact = Event.objects.prefetch_related("sources__article").get(title=PACT)
     return Demo(
         pact_source_url=pact.sources.all()[0].article.url,

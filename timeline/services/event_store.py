@@ -239,6 +239,15 @@ def store_events(
             p.event = match.event
             if match.event.pk is not None:
                 _update_machine_fields(match.event, p)
+            # An entity that already has a real role in the event is not also "mentioned".
+            roled = match.actors | match.places
+            p.roles = [
+                (entity, role)
+                for entity, role in p.roles
+                if role != EventRole.MENTIONED or entity.pk not in roled
+            ]
+            match.actors |= p.actors
+            match.places |= p.places
             continue
         p.event = Event(
             **p.fields,
