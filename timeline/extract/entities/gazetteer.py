@@ -45,8 +45,7 @@ class GazetteerEntry:
     demonym: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class GazetteerHit:
+class GazetteerHit(NamedTuple):
     """A surface form found in the text: tokens ``[first, last]`` and what it names."""
 
     first: int
@@ -84,50 +83,61 @@ class Gazetteer:
         }
         self.national_bodies: dict[str, str] = data["national_bodies"]
         self.us_bodies: dict[str, str] = data["us_bodies"]
+        self._limits: dict[str, int] = {}  # token text -> _limit(token text)
 
     def lookup(self, form: str) -> tuple[GazetteerEntry, str] | None:
         """The entry and role for an exact surface form (curly apostrophes allowed)."""
         return self.surface.get(form.replace("’", "'"))
+
+    def _limit(self, first: str) -> int:
+        """How many tokens a surface form starting with token text ``first`` may have (0: none).
+
+        Only capitalised tokens (and digits, "al-") can start a surface form.
+        """
+        if not (first[0].isupper() or first[0].isdigit() or first[:3] == "al-"):
+            return 0
+        limit = self.max_len.get(first)
+        if limit is None:
+            if "’" in first:
+                first = first.replace("’", "'")
+                limit = self.max_len.get(first)
+            if limit is None and first[-1] == ".":
+                limit = self.max_len.get(first[:-1])
+        return limit or 0
 
     def match(self, text: str, tokens: list[Token]) -> list[GazetteerHit]:
         """Longest non-overlapping gazetteer matches over ``tokens``."""
         hits: list[GazetteerHit] = []
         n = len(tokens)
         surface = self.surface
-        max_len = self.max_len
+        limits = self._limits
+        if len(limits) > 50_000:
+            limits.clear()
+        new = tuple.__new__
         next_free = 0
-        # Only capitalised tokens (and digits, "al-") can start a surface form.
-        starts = [
-            i
-            for i, tok in enumerate(tokens)
-            if tok[2][0].isupper() or tok[2][0].isdigit() or tok[2][:3] == "al-"
-        ]
-        for i in starts:
+        for i, tok in enumerate(tokens):
             if i < next_free:
                 continue
-            tok = tokens[i]
-            first = tok.text
-            limit = max_len.get(first)
+            t0, _, first = tok
+            limit = limits.get(first)
             if limit is None:
-                if "’" in first:
-                    first = first.replace("’", "'")
-                    limit = max_len.get(first)
-                if limit is None and first[-1] == ".":
-                    limit = max_len.get(first[:-1])
-                if limit is None:
-                    continue
+                limit = limits[first] = self._limit(first)
+            if not limit:
+                continue
             for size in range(min(limit, n - i), 0, -1):
                 last = tokens[i + size - 1]
                 if size > 1 and not _adjacent(text, tokens, i, i + size - 1):
                     continue
-                key = text[tok.start : last.end].replace("’", "'")
+                key = text[t0 : last[1]]
+                if "’" in key:
+                    key = key.replace("’", "'")
                 got = surface.get(key)
-                end = last.end
-                if got is None and key.endswith("."):
+                end = last[1]
+                if got is None and key[-1] == ".":
                     got = surface.get(key[:-1])
                     end -= 1
                 if got is not None:
-                    hits.append(GazetteerHit(i, i + size - 1, tok.start, end, got[0], got[1]))
+                    hits.append(new(GazetteerHit, (i, i + size - 1, t0, end, got[0], got[1])))
                     next_free = i + size
                     break
         return hits

@@ -12,8 +12,7 @@ attribution cue next to it ("Brafman said", "according to Serhii Popko").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
 from timeline.extract.entities.gazetteer import Token
 from timeline.extract.entities.lexicon import (
@@ -40,9 +39,8 @@ _RIGHT_CUE = re.compile(
 _LEFT_CUE = re.compile(r"(?:according to|said|says|told|by|spokesman|spokeswoman)\s+$")
 
 
-@dataclass(frozen=True, slots=True)
-class NameRun:
-    """A person-like name found in the text, with its title as written."""
+class NameRun(NamedTuple):
+    """A person-like name found in the text, with its title as written (a tuple: cheap)."""
 
     first: int
     last: int
@@ -56,34 +54,65 @@ class NameRun:
 
 def is_name_token(tok: Token) -> bool:
     """Capitalised word that can be part of a personal name."""
-    return _is_name_word(tok.text)
-
-
-@lru_cache(maxsize=8192)
-def _is_name_word(t: str) -> bool:
-    if not t[0].isupper():
-        return t.lower() in NAME_PARTICLES
-    low = t.lower().rstrip(".")
-    if low in STOP_CAPS or t.lower() in TITLE_WORDS or low in TITLE_WORDS:
-        return False
-    return not (t.isupper() and len(t) > 3)  # ALL-CAPS words are acronyms or headlines
+    return _word(tok.text)[1]
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w.,;:])(?:^|(?<=\s))([a-z]+) $")
 
 
-def _joins(text: str, tokens: list[Token], blocked: set[int], j: int) -> bool:
-    """Whether token j+1 continues the name that token j is part of."""
-    nxt = j + 1
-    if nxt >= len(tokens) or nxt in blocked:
-        return False
-    if tokens[nxt].start - tokens[j].end != 1 or text[tokens[j].end] != " ":
-        return False
-    cur = tokens[j].text
-    if cur.endswith(".") and not _INITIALS.fullmatch(cur):
-        return False
-    return is_name_token(tokens[nxt])
+class _Word(NamedTuple):
+    """What person detection needs to know about one token text (computed once per word)."""
+
+    low: str
+    name_word: bool  # can be part of a personal name
+    titleish: bool  # a title word or honorific
+    honorific: bool
+    modifier: bool  # may sit inside a title ("of", "Defense")
+    particle: bool  # "von", "al"
+    open_word: bool  # capitalised and not a stop word: may continue a title leftwards
+    stop_dot: bool  # ends in a period that is not a title's or an initial's: a sentence end
+    org: bool  # makes a run an organisation
+    first_name: bool
+    dot_end: bool  # ends in a period that is not an initial's (trimmed from a name's end)
+
+
+_WORDS: dict[str, _Word] = {}
+
+
+def _word(t: str) -> _Word:
+    got = _WORDS.get(t)
+    if got is None:
+        if len(_WORDS) > 50_000:
+            _WORDS.clear()
+        got = _WORDS[t] = _describe(t)
+    return got
+
+
+def _describe(t: str) -> _Word:
+    low = t.lower()
+    bare = low.rstrip(".")
+    upper = t[0].isupper()
+    if not upper:
+        name_word = low in NAME_PARTICLES
+    else:
+        name_word = not (bare in STOP_CAPS or low in TITLE_WORDS)
+        name_word = name_word and bare not in TITLE_WORDS and not (t.isupper() and len(t) > 3)
+    titleish = low in TITLE_WORDS or low in HONORIFICS or bare in TITLE_WORDS
+    initials = _INITIALS.fullmatch(t) is not None
+    return _Word(
+        low=low,
+        name_word=name_word,
+        titleish=titleish,
+        honorific=low in HONORIFICS,
+        modifier=low in TITLE_MODIFIERS,
+        particle=low in NAME_PARTICLES,
+        open_word=upper and low not in STOP_CAPS,
+        stop_dot=low.endswith(".") and not titleish and not initials,
+        org=low.rstrip(".,") in ORG_WORDS,
+        first_name=low in FIRST_NAMES,
+        dot_end=t.endswith(".") and not initials,
+    )
 
 
 def _is_adjective_like(low: str) -> bool:
@@ -91,91 +120,82 @@ def _is_adjective_like(low: str) -> bool:
     return low.isalpha() and low not in STOP_CAPS and not low.endswith(("ed", "ing", "ly"))
 
 
-def _is_titleish(tok: Token) -> bool:
-    low = tok.text.lower()
-    return low in TITLE_WORDS or low in HONORIFICS or low.rstrip(".") in TITLE_WORDS
-
-
 def find_name_runs(text: str, tokens: list[Token], blocked: set[int]) -> list[NameRun]:
     """Candidate person names; ``blocked`` are token indexes already in gazetteer hits."""
     runs: list[NameRun] = []
-    starts = [
-        i
-        for i, tok in enumerate(tokens)
-        if tok[2][0].isupper() and i not in blocked and _is_name_word(tok[2])
-    ]
+    info = [_WORDS.get(t) or _word(t) for _, _, t in tokens]
+    n = len(tokens)
     next_free = 0
-    for i in starts:
-        if i < next_free:
+    for i in range(n):
+        w = info[i]
+        if i < next_free or not w.name_word or not tokens[i][2][0].isupper() or i in blocked:
             continue
+        # Extend the run over adjacent name words (a period ends it unless it is an initial).
         j = i
-        while _joins(text, tokens, blocked, j):
+        while j + 1 < n and j + 1 not in blocked and info[j + 1].name_word:
+            cur, nxt = tokens[j], tokens[j + 1]
+            if nxt[0] - cur[1] != 1 or text[cur[1]] != " " or info[j].dot_end:
+                break
             j += 1
-        while j > i and tokens[j].text.lower() in NAME_PARTICLES:
+        while j > i and info[j].particle:
             j -= 1
         # "Secretary of Defense Lloyd Austin": capitalised title words open the run.
-        while i < j and tokens[i].text.lower() in TITLE_MODIFIERS:
-            i += 1
-        runs.append(_classify(text, tokens, blocked, i, j))
+        first = i
+        while first < j and info[first].modifier:
+            first += 1
+        runs.append(_classify(text, tokens, info, blocked, first, j))
         next_free = j + 1
     return runs
 
 
-def _classify(text: str, tokens: list[Token], blocked: set[int], i: int, j: int) -> NameRun:
+def _classify(
+    text: str, tokens: list[Token], info: list[_Word], blocked: set[int], i: int, j: int
+) -> NameRun:
     """Attach the title on the left and decide whether there is person evidence."""
     # Walk left over title words, modifiers and capitalised words (with "of").
     k = i - 1
     title_first = None
     honorific = None
-    while k >= 0 and tokens[k + 1].start - tokens[k].end <= 1:
-        gap = text[tokens[k].end : tokens[k + 1].start]
-        if gap not in (" ", ""):
+    while k >= 0:
+        gap = tokens[k + 1][0] - tokens[k][1]
+        if gap > 1 or (gap == 1 and text[tokens[k][1]] != " "):
             break
-        low = tokens[k].text.lower()
-        if (
-            low.endswith(".")
-            and not _is_titleish(tokens[k])
-            and not _INITIALS.fullmatch(tokens[k].text)
-        ):
+        w = info[k]
+        if w.stop_dot:
             break  # the previous sentence
-        if _is_titleish(tokens[k]):
+        if w.titleish:
             title_first = k
-            if k == i - 1 and low in HONORIFICS:
-                honorific = low
-        elif not (
-            low in TITLE_MODIFIERS
-            or k in blocked
-            or (tokens[k].text[0].isupper() and low not in STOP_CAPS)
-        ):
+            if k == i - 1 and w.honorific:
+                honorific = w.low
+        elif not (w.modifier or k in blocked or w.open_word):
             break
         k -= 1
     title = title_start = None
     if title_first is not None:
         # The title starts at the leftmost word accepted by the walk.
         t0 = k + 1
-        while t0 < title_first and tokens[t0].text.lower() in ("of", "the", "and", "for"):
+        while t0 < title_first and info[t0].low in ("of", "the", "and", "for"):
             t0 += 1
-        title_start = tokens[t0].start
+        title_start = tokens[t0][0]
         # "electoral chief": one lowercase word qualifying the title (tokens skip such words).
         adj = _ADJECTIVE_BEFORE.search(text, max(0, title_start - 25), title_start)
         if adj and t0 == title_first and _is_adjective_like(adj.group(1)):
             title_start = adj.start(1)
-        title = text[title_start : tokens[i - 1].end]
-    words = [t.text.lower() for t in tokens[i : j + 1]]
-    after = text[tokens[j].end : tokens[j].end + 40]
-    before = text[max(0, tokens[i].start - 20) : tokens[i].start]
-    evidence = (
-        title is not None
-        or (len(words) >= 2 and words[0] in FIRST_NAMES)
-        or bool(_RIGHT_CUE.match(after))
-        or bool(_LEFT_CUE.search(before))
-    )
-    if any(w.rstrip(".,") in ORG_WORDS for w in words):
+        title = text[title_start : tokens[i - 1][1]]
+    start = tokens[i][0]
+    end = tokens[j][1]
+    if any(info[x].org for x in range(i, j + 1)):
         evidence = False
-    end = tokens[j].end
-    if tokens[j].text.endswith(".") and not _INITIALS.fullmatch(tokens[j].text):
+    else:
+        evidence = (
+            title is not None
+            or (j > i and info[i].first_name)
+            or _RIGHT_CUE.match(text, end, end + 40) is not None
+            or _LEFT_CUE.search(text, max(0, start - 20), start) is not None
+        )
+    if info[j].dot_end:
         end -= 1  # sentence-final period, not part of the name
-    return NameRun(i, j, tokens[i].start, end, title, title_start, honorific, evidence)
+    return tuple.__new__(NameRun, (i, j, start, end, title, title_start, honorific, evidence))
 
 
 def gender_of(name: str, honorific: str | None = None) -> str | None:
