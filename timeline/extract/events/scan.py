@@ -91,6 +91,39 @@ def _prefilter(ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _trie(sorted(stems())) + ")", re.IGNORECASE if ignore_case else 0)
 
 
+_BY_STEM: dict[str, re.Pattern[str] | None] = {}
+_BY_RULES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+@lru_cache(maxsize=1)
+def _rule_stems() -> tuple[tuple[Rule, frozenset[str]], ...]:
+    return tuple((r, stems((r,))) for r in RULES)
+
+
+def _trigger_at(key: str) -> re.Pattern[str] | None:
+    """The trigger alternation cut down to the rules that can start with ``key``.
+
+    ``key`` is the lower-cased text at a word start (up to ``_STEM`` letters); rules keep
+    their order, so the first rule that matches is the one the full alternation finds.
+    """
+    got = _BY_STEM.get(key, False)
+    if got is not False:
+        return got  # type: ignore[return-value]
+    names = tuple(r.name for r, ss in _rule_stems() if any(key.startswith(x) for x in ss))
+    pattern = None
+    if names:
+        pattern = _BY_RULES.get(names)
+        if pattern is None:
+            alternation = "|".join(rf"(?P<{n}>{RULE_BY_NAME[n].pattern})" for n in names)
+            pattern = _BY_RULES[names] = re.compile(
+                "(?:" + alternation + r")(?![\w-])", re.IGNORECASE
+            )
+    if len(_BY_STEM) > 20_000:
+        _BY_STEM.clear()
+    _BY_STEM[key] = pattern
+    return pattern
+
+
 def scan(text: str) -> list[tuple[Rule, int, int]]:
     """Every trigger match in ``text`` (non-overlapping, in order), before context checks."""
     out: list[tuple[Rule, int, int]] = []
@@ -102,7 +135,8 @@ def scan(text: str) -> list[tuple[Rule, int, int]]:
         s = m.start()
         if s < last or (s and text[s - 1] == "-"):
             continue
-        hit = TRIGGER.match(text, s)
+        trigger = _trigger_at(lowered[s : s + _STEM]) if same else TRIGGER
+        hit = trigger.match(text, s) if trigger is not None else None
         if hit is not None:
             out.append((RULE_BY_NAME[hit.lastgroup or ""], s, hit.end()))
             last = hit.end()
