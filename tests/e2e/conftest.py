@@ -212,3 +212,13 @@ def wait_until(
             return
         time.sleep(interval)
     raise AssertionError(f"timed out after {timeout}s waiting for {message}")
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    """Debian's chromium; a browser test skips without it, except under CI=1 (then it fails)."""
+    from tests.e2e.browser import CHROMIUM
+
+    if not CHROMIUM.exists():
+        _unavailable("/usr/bin/chromium is not installed (apt-get install chromium)")
+    return str(CHROMIUM)

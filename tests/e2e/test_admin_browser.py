@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.db.models import F
 
+from tests.e2e.browser import CHROMIUM_ARGS, SCREENSHOTS
 from tests.factories import (
     ArticleFactory,
     EntityFactory,
@@ -33,16 +32,6 @@ from tests.factories import (
 from timeline.enums import EventType, ReviewState
 from timeline.models import Event
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PASSWORD = "correct horse battery staple"
 
 pytestmark = [
@@ -50,15 +39,6 @@ pytestmark = [
     # The live server runs in another thread: data must be committed for it to see it.
     pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI=1 but /usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is not installed")
-    return str(CHROMIUM)
 
 
 def sentence_source(event: Event, sentence: str, span: str, outlet_name: str) -> None:

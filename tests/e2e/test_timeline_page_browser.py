@@ -15,30 +15,19 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 
+from tests.e2e.browser import CHROMIUM_ARGS, SCREENSHOTS
 from timeline.enums import ReviewState
 from timeline.models import Event, Statement
 from timeline.web.dates import date_label
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 MAX_PAGE_BYTES = 200_000
@@ -80,15 +69,6 @@ DATE_CASES: list[tuple[str, str | None, str | None, str]] = [
 class Demo:
     pact_source_url: str
     item_count: int
-
-
-@pytest.fixture
-def chromium_path() -> str:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("CI=1 but /usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is not installed")
-    return str(CHROMIUM)
 
 
 @pytest.fixture
