@@ -11,7 +11,6 @@ the pipeline still runs and dates every statement with the publication day.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -70,10 +69,19 @@ def _tag(text: str, dct: date) -> tuple[TimexLike, ...]:
 
 def prepare(text: str, published: date | datetime) -> tuple[Document, Any]:
     """Segment, tag time expressions and recognise entities; returns (document, entity index)."""
-    doc = make_document(text, published)
-    doc = dataclasses.replace(doc, timexes=_tag(text, doc.published))
+    seg = make_document(text, published)
+    timexes = _tag(text, seg.published)
     index = recognize(text)
-    doc = dataclasses.replace(doc, mentions=tuple(index.mentions), entities=tuple(index.entities))
+    doc = Document(  # built once: dataclasses.replace costs more than the fields
+        text=text,
+        published=seg.published,
+        paragraphs=seg.paragraphs,
+        sentences=seg.sentences,
+        timexes=timexes,
+        mentions=tuple(index.mentions),
+        entities=tuple(index.entities),
+        _sentence_starts=seg._sentence_starts,
+    )
     return doc, index
 
 

@@ -91,7 +91,7 @@ def _prefilter(ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + _trie(sorted(stems())) + ")", re.IGNORECASE if ignore_case else 0)
 
 
-_BY_STEM: dict[str, re.Pattern[str] | None] = {}
+_BY_STEM: dict[str, re.Pattern[str]] = {}
 _BY_RULES: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
@@ -100,28 +100,22 @@ def _rule_stems() -> tuple[tuple[Rule, frozenset[str]], ...]:
     return tuple((r, stems((r,))) for r in RULES)
 
 
-def _trigger_at(key: str) -> re.Pattern[str] | None:
-    """The trigger alternation cut down to the rules that can start with ``key``.
+def _trigger_at(stem: str) -> re.Pattern[str]:
+    """The trigger alternation cut down to the rules that can start with ``stem``.
 
-    ``key`` is the lower-cased text at a word start (up to ``_STEM`` letters); rules keep
-    their order, so the first rule that matches is the one the full alternation finds.
+    ``stem`` is the longest stem the prefilter found at a word start, so the rules that can
+    match there are those with a stem that is a prefix of it. They keep their order: the
+    first rule that matches is the one the full alternation finds.
     """
-    got = _BY_STEM.get(key, False)
-    if got is not False:
-        return got  # type: ignore[return-value]
-    names = tuple(r.name for r, ss in _rule_stems() if any(key.startswith(x) for x in ss))
-    pattern = None
-    if names:
-        pattern = _BY_RULES.get(names)
-        if pattern is None:
+    got = _BY_STEM.get(stem)
+    if got is None:
+        names = tuple(r.name for r, ss in _rule_stems() if any(stem.startswith(x) for x in ss))
+        got = _BY_RULES.get(names)
+        if got is None:
             alternation = "|".join(rf"(?P<{n}>{RULE_BY_NAME[n].pattern})" for n in names)
-            pattern = _BY_RULES[names] = re.compile(
-                "(?:" + alternation + r")(?![\w-])", re.IGNORECASE
-            )
-    if len(_BY_STEM) > 20_000:
-        _BY_STEM.clear()
-    _BY_STEM[key] = pattern
-    return pattern
+            got = _BY_RULES[names] = re.compile("(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+        _BY_STEM[stem] = got
+    return got
 
 
 def scan(text: str) -> list[tuple[Rule, int, int]]:
@@ -135,8 +129,7 @@ def scan(text: str) -> list[tuple[Rule, int, int]]:
         s = m.start()
         if s < last or (s and text[s - 1] == "-"):
             continue
-        trigger = _trigger_at(lowered[s : s + _STEM]) if same else TRIGGER
-        hit = trigger.match(text, s) if trigger is not None else None
+        hit = (_trigger_at(m.group()) if same else TRIGGER).match(text, s)
         if hit is not None:
             out.append((RULE_BY_NAME[hit.lastgroup or ""], s, hit.end()))
             last = hit.end()

@@ -62,19 +62,42 @@ _IRREGULAR_PAST = words(
 _WORD = re.compile(r"[\w’'-]+")
 
 
+_LAST_TAIL: list[tuple[str, int, int, int, list[str]]] = []
+
+
 def _tail(text: str, start: int, end: int, n: int) -> list[str]:
-    """The last ``n`` words of ``text[start:end]``, lower-cased."""
-    return [w.lower() for w in _WORD.findall(text, start, end)[-n:]]
+    """The last ``n`` words of ``text[start:end]``, lower-cased (``tense`` and ``status_of``
+    ask for the same words one after the other: the last answer is kept; do not mutate)."""
+    if _LAST_TAIL:
+        t, s, e, k, got = _LAST_TAIL[0]
+        if s == start and e == end and k == n and t is text:
+            return got
+    got = [w.lower() for w in _WORD.findall(text, start, end)[-n:]]
+    _LAST_TAIL[:] = [(text, start, end, n, got)]
+    return got
 
 
 def _negated(w: str) -> bool:
     return w in _NOT or w.endswith(("n't", "n’t"))
 
 
+def _first_words(*sets: frozenset[str]) -> frozenset[str]:
+    """The first words of multi-word markers ("refused" of "refused_to")."""
+    return frozenset(m.split("_", 1)[0] for s in sets for m in s)
+
+
+_FIRST_OF: dict[frozenset[str], frozenset[str]] = {
+    s: _first_words(s) for s in (_NEGATION_2, _FUTURE_2, _HEDGE_2, _HEDGE_3)
+}
+# Words that can start a hedge ("reportedly", "reports of", "said to have", "according to").
+_HEDGE_START = _HEDGE_1 | _first_words(_HEDGE_2, _HEDGE_3) | {"according"}
+
+
 def _has_marker(tail: list[str], one: frozenset[str], two: frozenset[str]) -> int | None:
     """Index in ``tail`` of a one- or two-word marker, or None."""
+    firsts = _FIRST_OF.get(two) or _first_words(two)
     for i, w in enumerate(tail):
-        if w in one or (i + 1 < len(tail) and f"{w}_{tail[i + 1]}" in two):
+        if w in one or (w in firsts and i + 1 < len(tail) and f"{w}_{tail[i + 1]}" in two):
             return i
     return None
 
@@ -165,6 +188,8 @@ def status_of(
         return SCHEDULED
     words_ = [w.lower() for w in _WORD.findall(text, clause.start, min(clause.end, end + 30))]
     for k, w in enumerate(words_):
+        if w not in _HEDGE_START:
+            continue
         two = f"{w}_{words_[k + 1]}" if k + 1 < len(words_) else ""
         three = f"{two}_{words_[k + 2]}" if k + 2 < len(words_) else ""
         if w in _HEDGE_1 or two in _HEDGE_2 or three in _HEDGE_3:

@@ -9,6 +9,7 @@ question word or a quotation to count.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from timeline.extract.statements.cues import (
@@ -65,6 +66,7 @@ _VENUE_LEAD = re.compile(
     r"(?:in|at)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*(?=\s*,?\s*(?:that\b|on\b|$)))"
 )
 _ADDRESSEE_BEFORE_THAT = re.compile(r"\s+[^.;:“”\"]{1,80}?,?(?=\s+that\b)")
+_TIME_LEAD_WORDS = frozenset(["", "on", "in", "last", "early", "late"])
 SIMPLE_TIME_LEAD = re.compile(r"\s*,?\s*" + SIMPLE_TIME.pattern)
 _QUANTITY = re.compile(r"\s*(?:[$€£]|\d|(?:about|nearly|some|another|more than|over|almost)\s+\d)")
 _RELATIVE = re.compile(
@@ -255,9 +257,14 @@ def _reads_as_clause(text: str, s: int, e: int) -> bool:
 
 def _clause_follows(text: str, pos: int, sent: Span, time_spans: list[tuple[int, int]]) -> bool:
     """Whether a clause of three or more words follows the cue (after time and venue)."""
-    for ts, te in time_spans:
-        if pos <= ts <= pos + 3 and not text[pos:ts].strip(" ,"):
+    i = bisect.bisect_left(time_spans, (pos, -1))  # time spans are sorted by start
+    while i < len(time_spans):
+        ts, te = time_spans[i]
+        if ts > pos + 3:
+            break
+        if pos <= ts and not text[pos:ts].strip(" ,"):
             pos = te
+        i += 1
     st = SIMPLE_TIME_LEAD.match(text, pos, sent.end)
     if st:
         pos = st.end()
@@ -300,15 +307,10 @@ def _forward(
             pos = m.end()
     for _ in range(3):
         moved = False
-        for ts, te in time_spans:
-            if pos <= ts <= pos + 8 and text[pos:ts].strip(" ,") in (
-                "",
-                "on",
-                "in",
-                "last",
-                "early",
-                "late",
-            ):
+        for ts, te in time_spans[bisect.bisect_left(time_spans, (pos, -1)) :]:
+            if ts > pos + 8:
+                break
+            if text[pos:ts].strip(" ,") in _TIME_LEAD_WORDS:
                 pos, moved = te, True
                 break
         if not moved:

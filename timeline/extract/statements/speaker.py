@@ -8,6 +8,7 @@ inside it or, for pronouns, from the last compatible speaker.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -160,8 +161,10 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         if m:
             stripped = stripped[: m.start()]
         t_end = lo + len(stripped)
-        for ts, te in time_spans:
-            if te == t_end and ts >= lo:
+        for ts, te in time_spans[bisect.bisect_left(time_spans, (lo, -1)) :]:
+            if ts > t_end:
+                break  # sorted by start: no later span can end at t_end
+            if te == t_end:
                 stripped = text[lo:ts].rstrip()
                 t_end = lo + len(stripped)
         st = _TIME_TAIL.search(stripped)
