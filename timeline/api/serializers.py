@@ -159,7 +159,9 @@ class StatementOutputSerializer(DatedFieldsSerializer):
 
     def to_representation(self, instance: Any) -> dict[str, Any]:
         if not isinstance(instance, dict):  # a model instance: load its row (a few queries)
-            instance = statement_rows([instance.pk])[instance.pk]
+            request = self.context.get("request")
+            user = getattr(request, "user", None)
+            instance = statement_rows([instance.pk], user=user)[instance.pk]
         return rep.statement(instance, _links(self))
 
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from timeline.enums import ReviewState
 from timeline.models import (
     Event,
     EventEntity,
@@ -22,7 +23,7 @@ from timeline.models import (
     StatementSource,
 )
 from timeline.selectors.timeline import TimelineKey
-from timeline.selectors.visibility import visible_q
+from timeline.selectors.visibility import is_staff, visible_q
 
 DATED = (
     "id",
@@ -56,6 +57,7 @@ STATEMENT_FIELDS = (
     "stance",
     "event_id",
     "event__title",
+    "event__review_state",
 )
 LINK_FIELDS = ("role", "entity__slug", "entity__name", "entity__kind")
 SOURCE_FIELDS = (
@@ -127,8 +129,11 @@ def event_rows(ids: list[int], *, user: Any) -> dict[int, dict[str, Any]]:
     return events
 
 
-def statement_rows(ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Statements by id with speaker, event title, `entities` and `sources` nested."""
+def statement_rows(ids: list[int], *, user: Any = None) -> dict[int, dict[str, Any]]:
+    """Statements by id with speaker, event title, `entities` and `sources` nested.
+
+    The event a statement is about is only named when `user` may see that event.
+    """
     if not ids:
         return {}
     statements = {
@@ -153,15 +158,18 @@ def statement_rows(ids: list[int]) -> dict[int, dict[str, Any]]:
         ),
         "statement_id",
     )
+    staff = is_staff(user)
     for pk, row in statements.items():
         row["entities"], row["sources"] = links[pk], sources[pk]
+        if row.pop("event__review_state") != ReviewState.PUBLISHED and not staff:
+            row["event_id"] = row["event__title"] = None
     return statements
 
 
 def load_item_rows(keys: list[tuple[str, int]], *, user: Any) -> list[RowItem]:
     """A `selectors.timeline.Loader`: rows for (kind, id) keys, in key order."""
     events = event_rows([pk for kind, pk in keys if kind == "event"], user=user)
-    statements = statement_rows([pk for kind, pk in keys if kind == "statement"])
+    statements = statement_rows([pk for kind, pk in keys if kind == "statement"], user=user)
     items = []
     for kind, pk in keys:
         row = (events if kind == "event" else statements).get(pk)

@@ -32,7 +32,7 @@ _LIST = (
 def _reload(pk: int, user: Any) -> dict[str, Any]:
     if not statement_base(user=user).filter(pk=pk).exists():
         raise NotFound("This statement is no longer visible to you.")
-    return statement_rows([pk])[pk]
+    return statement_rows([pk], user=user)[pk]
 
 
 @extend_schema_view(
@@ -57,7 +57,7 @@ class StatementViewSet(ConditionalMixin, SelectorListMixin):
         return statement_list(user=self.request.user)
 
     def load_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        return statement_rows(ids)
+        return statement_rows(ids, user=self.request.user)
 
     def get_keyset(self) -> Keyset:
         return BY_CHANGE if self.request.query_params.get("updated_since") else BY_DATE
