@@ -48,6 +48,17 @@ def _validate_url(url: str) -> str:
     return normalized
 
 
+def reject_nul_characters(**values: object) -> None:
+    """NUL characters cannot be stored in PostgreSQL text: refuse them as bad input."""
+    errors = {
+        name: "NUL characters are not allowed."
+        for name, value in values.items()
+        if isinstance(value, str) and "\x00" in value
+    }
+    if errors:
+        raise ServiceValidationError(errors)
+
+
 def outlet_for_url(url: str) -> Outlet | None:
     domain = domain_of(url)
     if not domain:
@@ -88,6 +99,7 @@ def article_submit(
     """
     if text is not None and html is not None:
         raise ServiceValidationError({"non_field_errors": "Send either text or html, not both."})
+    reject_nul_characters(url=url, text=text, html=html, title=title, author=author)
     normalized = _validate_url(url) if url else None
     if text is not None:
         origin = ArticleOrigin.TEXT

@@ -16,6 +16,7 @@ from django.db import transaction
 from timeline.enums import DatePrecision, EventType, OccurrenceStatus, ReviewState, Stance
 from timeline.exceptions import Conflict, ServiceValidationError
 from timeline.models import Event, EventEntity, EventSource, Statement
+from timeline.services.articles import reject_nul_characters
 from timeline.services.changes import items_mark_changed
 
 #: Fields an editor may change on an event through services (admin, REST, GraphQL).
@@ -34,6 +35,7 @@ STATEMENT_EDITABLE = (
 
 
 def _check_choices(values: dict[str, Any]) -> None:
+    reject_nul_characters(**values)
     errors = {}
     choices = {
         "type": EventType,

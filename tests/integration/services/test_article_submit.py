@@ -118,3 +118,10 @@ def test_sweeper_requeues_stuck_articles_and_fails_exhausted_ones(
         tired.pk: ArticleStatus.FAILED,
         fresh.pk: ArticleStatus.FETCHING,
     }
+
+
+def test_nul_characters_are_refused_before_they_reach_the_database():
+    with pytest.raises(ServiceValidationError) as err:
+        article_submit(text="bad\x00text", title="T", published_at=WHEN)
+    assert "text" in err.value.detail
+    assert Article.objects.count() == 0
