@@ -9,7 +9,7 @@ PORT ?= 8000
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-True}
 
 .PHONY: help install run serve migrate demo worker beat test test-fast test-e2e lint format \
-        typecheck eval eval-temporal eval-quotes eval-seed bench schema check-compose clean
+        typecheck eval eval-temporal eval-quotes eval-seed eval-events bench schema check-compose clean
 
 help:  ## list targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -65,8 +65,11 @@ format: install
 typecheck: install  ## mypy (strict on extract, ingest, services, selectors)
 	$(BIN)/mypy timeline config
 
-eval: install  ## extraction quality on the dev sets (writes docs/quality.md)
-	$(PY) -m timeline.extract.eval all
+eval: install  ## extraction quality on the dev sets, with baselines (rewrites docs/quality.md)
+	$(PY) -m timeline.extract.eval temporal
+	$(PY) -m timeline.extract.eval quotes
+	$(PY) -m timeline.extract.eval extract
+	$(PY) -m timeline.extract.eval events
 
 eval-temporal: install
 	$(PY) -m timeline.extract.eval temporal
@@ -76,6 +79,9 @@ eval-quotes: install
 
 eval-seed: install
 	$(PY) -m timeline.extract.eval extract
+
+eval-events: install
+	$(PY) -m timeline.extract.eval events
 
 check-compose: install  ## validate docker/compose.yml against the Compose Specification
 	$(BIN)/check-jsonschema --builtin-schema vendor.compose-spec docker/compose.yml
