@@ -51,6 +51,23 @@ def trie_pattern(words: list[str]) -> str:
     return emit(tree)
 
 
+def ends_with(text: str, lo: int, hi: int, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``text[lo:hi]``, trailing whitespace ignored, ends with one of ``suffixes``.
+
+    A cheap test in front of regexes anchored at the end of a window (``…\\s*$``), which
+    the regex engine would otherwise try from every position of the window.
+    """
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return text.endswith(suffixes, lo, hi)
+
+
+def last_token(s: str) -> str:
+    """The last whitespace-separated token of ``s``, lower-cased."""
+    parts = s.rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
+
+
 def as_date(value: date | datetime) -> date:
     """The calendar date of a publication date or datetime."""
     return value.date() if isinstance(value, datetime) else value

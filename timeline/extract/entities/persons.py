@@ -26,6 +26,7 @@ from timeline.extract.entities.lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
+from timeline.extract.text import ends_with
 
 # Evidence to the right of a name: appositive, party tag, or a speech verb.
 _RIGHT_CUE = re.compile(
@@ -115,6 +116,16 @@ def _describe(t: str) -> _Word:
     )
 
 
+_LEFT_CUE_ENDS = ("according to", "said", "says", "told", "by", "spokesman", "spokeswoman")
+
+
+def _left_cue_possible(text: str, start: int) -> bool:
+    """Whether a left cue word can end right before ``start`` (spaces between)."""
+    return text[start - 1 : start].isspace() and ends_with(
+        text, max(0, start - 20), start, _LEFT_CUE_ENDS
+    )
+
+
 def _is_adjective_like(low: str) -> bool:
     """A lowercase word that can qualify a title ("electoral chief", "longtime adviser")."""
     return low.isalpha() and low not in STOP_CAPS and not low.endswith(("ed", "ing", "ly"))
@@ -191,7 +202,10 @@ def _classify(
             title is not None
             or (j > i and info[i].first_name)
             or _RIGHT_CUE.match(text, end, end + 40) is not None
-            or _LEFT_CUE.search(text, max(0, start - 20), start) is not None
+            or (
+                _left_cue_possible(text, start)
+                and _LEFT_CUE.search(text, max(0, start - 20), start) is not None
+            )
         )
     if info[j].dot_end:
         end -= 1  # sentence-final period, not part of the name

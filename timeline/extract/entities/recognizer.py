@@ -8,6 +8,7 @@ back to the full name seen elsewhere in the article).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -81,15 +82,30 @@ class EntityIndex:
     entities: list[CanonicalEntity]
     persons: dict[str, PersonRecord]
 
+    _starts: list[int] = field(default_factory=list, repr=False)
+
     def gender(self, name: str) -> str | None:
         """Known pronoun gender of a person ('m', 'f') or None."""
         rec = self.persons.get(name)
         return rec.gender if rec else None
 
+    def overlapping(self, start: int, end: int) -> list[EntityMention]:
+        """Mentions that overlap ``[start, end)``, in text order (mentions never overlap each
+        other, so a bisection finds them)."""
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        out = []
+        for m in self.mentions[i:]:
+            if m.start >= end:
+                break
+            if m.end > start:
+                out.append(m)
+        return out
+
 
 def _body_regex(gaz: Gazetteer) -> re.Pattern[str]:
-    keys = sorted(gaz.national_bodies, key=len, reverse=True)
-    return re.compile(r"(?:['’]s\s+|\s+)(" + "|".join(re.escape(k) for k in keys) + r")\b")
+    return re.compile(r"(?:['’]s\s+|\s+)(" + trie_pattern(sorted(gaz.national_bodies)) + r")\b")
 
 
 _BODY_CACHE: dict[int, re.Pattern[str]] = {}

@@ -42,6 +42,20 @@ _REACTION = re.compile(
     r"hail(?:ed|s|ing)|mourn(?:ed|s|ing)?)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_REACTION_STEMS = (
+    "comment", "condemn", "welcom", "critici", "denounc", "respond", "react", "prais", "hail",
+    "mourn",
+)  # fmt: skip
+
+
+def _reaction_before(text: str, s: int) -> bool:
+    """Whether a reaction verb ("condemned the ...") governs the noun trigger at ``s``."""
+    window = text[max(0, s - 60) : s].lower()
+    if not any(stem in window for stem in _REACTION_STEMS):
+        return False  # the regex needs one of these verbs
+    return _REACTION.search(text, max(0, s - 60), s) is not None
+
+
 _SAME_EVENT_GAP = 90
 #: Types that happen once between the same parties: mentions with shared actors corefer.
 _ONE_OFF = frozenset(["invasion", "incursion", "agreement"])
@@ -71,7 +85,7 @@ def find_triggers(doc: Document) -> list[tuple[Rule, int, int]]:
     for rule, s, e in scan(text):
         if names[s] or names[e - 1]:
             continue  # "Strike Group", "Treaty Organization" are names, not events
-        if rule.pos == "noun" and _REACTION.search(text, max(0, s - 60), s):
+        if rule.pos == "noun" and _reaction_before(text, s):
             continue
         if rule.need is not None or rule.veto is not None:
             sentence = doc.sentence_at(s)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.extract.text import trie_pattern
+
 
 def _split(text: str) -> list[str]:
     return text.split()
@@ -30,8 +32,9 @@ _TENS = {
     for i, w in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))
 }
 _SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORDS = "|".join(sorted([*_UNITS, *_TENS, "a dozen", "dozen", "a hundred", "a thousand"],
-                         key=len, reverse=True))  # fmt: skip
+# A trie-shaped alternation: tried at every word, it must fail fast (longest word first, as
+# an alternation sorted by length would).
+_WORDS = trie_pattern(sorted([*_UNITS, *_TENS, "a dozen", "dozen", "a hundred", "a thousand"]))
 
 QUANTITY = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + _WORDS + r")(?:[- ](?:" + _WORDS + r"))?)"

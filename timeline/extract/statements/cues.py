@@ -236,6 +236,7 @@ _INTERVENING_WORDS = _list(
     immediately tweeted n't insisted famously twice hastily correctly wrongly falsely
     accurately"""
 )
+INTERVENING_WORDS = frozenset(w.lower() for w in _INTERVENING_WORDS)
 INTERVENING = re.compile(
     r"(?:\s+(?:" + "|".join(_INTERVENING_WORDS) + r"))+$",
     re.IGNORECASE,

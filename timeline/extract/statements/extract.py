@@ -32,7 +32,7 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
         for c in find_cues(text)
         if not _inside(bounds, c.start())
         and text[c.start() - 1 : c.start()] != "-"
-        and not _NOUN_USE.search(text, max(0, c.start() - 12), c.start())
+        and not _noun_use(text, c.start())
     ]
     time_spans = [(t.start, t.end) for t in doc.timexes]
     direct = direct_candidates(doc, regions, cues, time_spans)
@@ -97,6 +97,24 @@ _NOUN_USE = re.compile(
     r"media|press|news|earlier|previous|many|several|some|no|any)|['’]s)\s+$",
     re.IGNORECASE,
 )
+_NOUN_USE_ENDS = (
+    "'s", "’s", "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
+    "those", "this", "that", "such", "new", "recent", "media", "press", "news", "earlier",
+    "previous", "many", "several", "some", "no", "any",
+)  # fmt: skip
+
+
+def _noun_use(text: str, pos: int) -> bool:
+    """Whether the cue word at ``pos`` follows a determiner or a possessive (a noun use)."""
+    lo = max(0, pos - 12)
+    k = pos
+    while k > lo and text[k - 1].isspace():
+        k -= 1
+    if k == pos or not text[max(lo, k - 8) : k].lower().endswith(_NOUN_USE_ENDS):
+        return False  # the regex needs one of these words, then spaces, right before the cue
+    return _NOUN_USE.search(text, lo, pos) is not None
+
+
 _CLAUSE_JOINT = re.compile(
     r"[\s,;:—–-]*(?:\b(?:but|and|while|whereas|although|though)\b)?[\s,;:—–-]*$"
 )

@@ -331,7 +331,13 @@ def _forward(
     elif lemma not in _BARE_CLAUSE and lemma not in CHARACTERIZE_FORMS.values():
         return None
     end = sent.end
-    split = _SPLIT.search(text, pos, end)
+    split = (
+        _SPLIT.search(text, pos, end)
+        if text.find("and", pos, end) >= 0
+        or text.find(";", pos, end) >= 0
+        or text.find("according to", pos, end) >= 0
+        else None
+    )
     if split:
         end = split.start()
     content = _trim(text, pos, end)

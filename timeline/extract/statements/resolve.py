@@ -36,7 +36,7 @@ def resolve(
     surface = text[np.start : np.end]
     if np.pronoun:
         return _resolve_pronoun(surface.lower(), index, history, np.start)
-    inside = [m for m in index.mentions if m.start < np.end and m.end > np.start]
+    inside = index.overlapping(np.start, np.end)
     persons = [m for m in inside if m.kind == "person"]
     if persons:
         m = persons[-1]

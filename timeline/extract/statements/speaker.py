@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from timeline.extract.entities.lexicon import TITLE_WORDS
 from timeline.extract.statements.cues import (
     INTERVENING,
+    INTERVENING_WORDS,
     NP_BOUNDARY,
     PRONOUNS,
     SIMPLE_TIME,
     TAIL_WORDS,
 )
+from timeline.extract.text import ends_with, last_token
 
 _WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
 _TIME_TAIL = re.compile(r"\s+(?:" + SIMPLE_TIME.pattern + r")\s*$")
@@ -136,6 +138,12 @@ _RIGHT_NP = re.compile(
 )
 
 
+# What the end-anchored tail patterns can end with (before trailing spaces).
+_TIME_ENDS = ("day", "morning", "afternoon", "evening", "night", "week", "month", "year", "weekend")
+_DASHES = frozenset(["-", "—", "–", "―"])
+_COORD_ENDS = (",", "and", "but", "also", "then", "later", "again", "quickly", "eventually")
+
+
 @dataclass(frozen=True, slots=True)
 class NP:
     """A speaker phrase: its span and whether it is a pronoun."""
@@ -157,7 +165,9 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         if stripped[-1:].isalpha() and last_word not in TAIL_WORDS:
             end = lo + len(stripped)
             break
-        m = INTERVENING.search(stripped)
+        # The tail regexes below are anchored at the end: try each only when the last
+        # characters can end a match (a cheap test; most tails need no trimming).
+        m = INTERVENING.search(stripped) if last_token(stripped) in INTERVENING_WORDS else None
         if m:
             stripped = stripped[: m.start()]
         t_end = lo + len(stripped)
@@ -167,16 +177,16 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
             if te == t_end:
                 stripped = text[lo:ts].rstrip()
                 t_end = lo + len(stripped)
-        st = _TIME_TAIL.search(stripped)
+        st = _TIME_TAIL.search(stripped) if stripped.endswith(_TIME_ENDS) else None
         if st and st.start() > 0:
             stripped = stripped[: st.start()].rstrip()
-        p = _PAREN_TAIL.search(stripped)
+        p = _PAREN_TAIL.search(stripped) if stripped.rstrip().endswith(")") else None
         if p:
             stripped = stripped[: p.start()]
-        d = _DASH_TAIL.search(stripped)
+        d = _DASH_TAIL.search(stripped) if stripped.rstrip()[-1:] in _DASHES else None
         if d and d.start() > 0:
             stripped = stripped[: d.start()]
-        a = _APPOSITIVE_TAIL.search(stripped)
+        a = _APPOSITIVE_TAIL.search(stripped) if stripped.rstrip().endswith(",") else None
         if a and a.start() > 0 and _opens_appositive(a.group(1)):
             stripped = stripped[: a.start()]
             # A chain: "Greg Raiff, chief executive of X, an aviation consultancy,"
@@ -187,7 +197,7 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         if new_end == end:
             break
         end = new_end
-    prior = _PRIOR_CUE.search(text, lo, end)
+    prior = _PRIOR_CUE.search(text, lo, end) if ends_with(text, lo, end, (",",)) else None
     if prior:
         # "…, Nefzi said, adding …": the speaker of the attribution just before.
         return np_before(text, lo, prior.start(), time_spans)
@@ -299,7 +309,11 @@ def speaker_before(
     (or of the previous attribution in the sentence); otherwise the noun phrase
     right before the cue.
     """
-    coord = _COORD_TAIL.search(text, lo, cue_start)
+    coord = (
+        _COORD_TAIL.search(text, lo, cue_start)
+        if ends_with(text, lo, cue_start, _COORD_ENDS)
+        else None
+    )
     if coord is not None and (" and" in coord.group() or " but" in coord.group()):
         # "A group called for a boycott, and the League denounced it and said …": a subject
         # after the previous speaker starts a new clause with its own speaker.
