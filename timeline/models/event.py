@@ -114,7 +114,32 @@ class Event(DatedItem):
         return self.title
 
 
-class EventEntity(models.Model):
+class LinkedItemDates(models.Model):
+    """Copies of the linked item's timeline columns on an entity link (read-only here).
+
+    Why: "one entity's timeline between two dates" is the API's main query. With the dates on
+    the item only, PostgreSQL had to fetch every item linked to the entity (thousands, 80,000
+    for the most linked one) before it could filter and sort them by date. With the copies, one
+    index on (entity, sort_date, item) walks the entity's items in timeline order and stops
+    after a page (`selectors.filters.entity_link_list`).
+
+    Database triggers keep the copies equal to the item's columns whatever writes them
+    (services, the admin, `QuerySet.update`, bulk inserts, COPY): a link copies its item's
+    values on every insert or update, and an item pushes changed values to its links
+    (migration 0005_timeline_indexes). Django writes NULL here; never set them in Python.
+    """
+
+    sort_date = models.DateField(null=True, editable=False)
+    date_start = models.DateField(null=True, editable=False)
+    date_end = models.DateField(null=True, editable=False)
+    # NULL until the trigger has run (SQLite fills the row after Django's INSERT).
+    review_state = models.CharField(max_length=10, null=True, editable=False)  # noqa: DJ001
+
+    class Meta:
+        abstract = True
+
+
+class EventEntity(LinkedItemDates):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_entities")
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="event_links")
     role = models.CharField(max_length=12, choices=EventRole.choices, default=EventRole.ACTOR)
@@ -126,6 +151,14 @@ class EventEntity(models.Model):
         indexes = [
             # Timeline filtered by entity: entity → events.
             models.Index(fields=["entity", "event"], name="event_entity_by_entity_idx"),
+            # The public timeline of an entity in date order, dates included for the overlap
+            # filter: an index-only walk that stops after a page (see LinkedItemDates).
+            models.Index(
+                fields=["entity", "sort_date", "event"],
+                include=["date_start", "date_end"],
+                condition=Q(review_state="published"),
+                name="event_entity_timeline_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from timeline.enums import Stance, StatementKind, StatementRole
 from timeline.models.article import Article
 from timeline.models.base import TimestampedModel
 from timeline.models.entity import Entity
-from timeline.models.event import DatedItem, Event
+from timeline.models.event import DatedItem, Event, LinkedItemDates
 
 
 class Statement(DatedItem):
@@ -78,7 +78,7 @@ class Statement(DatedItem):
         return f"{self.speaker_text}: {self.quote[:60]}"
 
 
-class StatementEntity(models.Model):
+class StatementEntity(LinkedItemDates):
     statement = models.ForeignKey(
         Statement, on_delete=models.CASCADE, related_name="statement_entities"
     )
@@ -96,6 +96,13 @@ class StatementEntity(models.Model):
         indexes = [
             # Timeline filtered by entity: entity → statements.
             models.Index(fields=["entity", "statement"], name="stmt_entity_by_entity_idx"),
+            # The public statements of an entity in date order (see LinkedItemDates).
+            models.Index(
+                fields=["entity", "sort_date", "statement"],
+                include=["date_start", "date_end"],
+                condition=Q(review_state="published"),
+                name="stmt_entity_timeline_idx",
+            ),
         ]
 
     def __str__(self) -> str:

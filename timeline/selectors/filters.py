@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet, Subquery
 
-from timeline.models import EventEntity, EventSource, StatementEntity, StatementSource
+from timeline.models import Entity, EventEntity, EventSource, StatementEntity, StatementSource
+from timeline.selectors.visibility import visible_q
 
 M = TypeVar("M", bound=Model)
 
@@ -156,3 +157,59 @@ def apply_statement_filter(qs: QuerySet[M], f: TimelineFilter) -> QuerySet[M]:
         )
     qs = text_search(qs, f.q, STATEMENT_SEARCH_FIELDS)
     return _common(qs, f)
+
+
+# --- entity timelines walked on the links ---------------------------------------------------
+
+
+def link_walkable(f: TimelineFilter) -> bool:
+    """True when the entity links alone can answer `f` (see `entity_link_list`).
+
+    The links carry copies of their item's sort_date, date interval and review state
+    (`models.event.LinkedItemDates`), so an entity filter with dates, review states and a
+    cursor needs no item row. Any other criterion lives on the item: those filters take the
+    item-driven path (`apply_event_filter` / `apply_statement_filter`).
+    """
+    return bool(f.entities) and not (
+        f.types
+        or f.statuses
+        or f.precisions
+        or f.q.strip()
+        or f.speakers
+        or f.outlets
+        or f.min_sources is not None
+        or f.updated_since is not None
+    )
+
+
+LINKS: dict[ItemKindName, tuple[type[EventEntity] | type[StatementEntity], str]] = {
+    "event": (EventEntity, "event_id"),
+    "statement": (StatementEntity, "statement_id"),
+}
+
+
+def entity_link_list(kind: ItemKindName, f: TimelineFilter, *, user: Any) -> QuerySet[Any]:
+    """Links of the filtered entities to visible items of `kind` matching `f` (link_walkable).
+
+    Same rows as the item-driven filter: the date overlap, visibility and review states are
+    the same `Q`s, applied to the links' copies of the item columns. The first entity is
+    compared with a scalar subquery (`entity_id = (SELECT id …)`): PostgreSQL evaluates it
+    once and walks the (entity, sort_date, item) index in timeline order, reading only the
+    page instead of every link of the entity. An item linked with several roles appears once
+    per role: callers select DISTINCT (sort_date, item).
+    """
+    model, item = LINKS[kind]
+    qs: QuerySet[Any] = model.objects.all()
+    if f.entity_mode == "all" or len(f.entities) == 1:
+        first, *others = f.entities
+        qs = qs.filter(
+            entity_id=Subquery(Entity.objects.filter(slug=first).order_by().values("id")[:1])
+        )
+        for slug in others:  # "all": the item must also be linked to each of the others
+            qs = qs.filter(**{f"{item}__in": model.objects.filter(entity__slug=slug).values(item)})
+    else:
+        qs = qs.filter(entity__slug__in=f.entities)
+    qs = _date_overlap(qs.filter(visible_q(user)), f)
+    if f.review_states:
+        qs = qs.filter(review_state__in=f.review_states)
+    return qs

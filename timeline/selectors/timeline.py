@@ -11,11 +11,16 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Protocol
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from timeline.models import ChangeCounter, Event, Statement
 from timeline.selectors.events import event_list, event_prefetches
-from timeline.selectors.filters import TimelineFilter
+from timeline.selectors.filters import (
+    ItemKindName,
+    TimelineFilter,
+    entity_link_list,
+    link_walkable,
+)
 from timeline.selectors.statements import statement_list, statement_prefetches
 
 MAX_PAGE = 200
@@ -78,12 +83,12 @@ class TimelinePage:
         return self.items[0].key.encode() if self.items else None
 
 
-def _after(key: TimelineKey, kind: str, reverse: bool) -> Q:
+def _after(key: TimelineKey, kind: str, reverse: bool, id_field: str = "id") -> Q:
     """Rows of one arm (all of `kind`) strictly after (or before, when reverse) `key`."""
     op = "lt" if reverse else "gt"
     same_day = Q(sort_date=key.sort_date)
     if kind == key.kind:
-        same_day &= Q(**{f"id__{op}": key.id})
+        same_day &= Q(**{f"{id_field}__{op}": key.id})
     elif (kind > key.kind) == reverse:  # the whole day of this arm lies on the other side
         same_day = Q(pk__in=[])
     return Q(**{f"sort_date__{op}": key.sort_date}) | same_day
@@ -109,24 +114,22 @@ def timeline_page(
     cursor = before if before is not None else after
     direction = "-" if reverse else ""
     keys: list[tuple[date, str, int]] = []
-    for kind, qs in (
-        ("event", event_list(filters=filters, user=user) if filters.wants_events() else None),
-        (
-            "statement",
-            statement_list(filters=filters, user=user) if filters.wants_statements() else None,
-        ),
+    for kind, wanted in (
+        ("event", filters.wants_events()),
+        ("statement", filters.wants_statements()),
     ):
-        if qs is None:
+        if not wanted:
             continue
+        qs, id_field = _arm(kind, filters, user)  # type: ignore[arg-type]
         if cursor is not None:
-            qs = qs.filter(_after(cursor, kind, reverse))
+            qs = qs.filter(_after(cursor, kind, reverse, id_field))
         # One indexed range scan per arm; merged below (no UNION, OFFSET or COUNT).
-        keys.extend(
-            (day, kind, pk)
-            for day, pk in qs.order_by(f"{direction}sort_date", f"{direction}id").values_list(
-                "sort_date", "id"
-            )[: first + 1]
+        rows = qs.order_by(f"{direction}sort_date", f"{direction}{id_field}").values_list(
+            "sort_date", id_field
         )
+        if id_field != "id":
+            rows = rows.distinct()  # one link per role: an item once
+        keys.extend((day, kind, pk) for day, pk in rows[: first + 1])
     keys.sort(reverse=reverse)
     more = len(keys) > first
     keys = keys[:first]
@@ -136,6 +139,19 @@ def timeline_page(
     if before is not None:
         return TimelinePage(items=items, has_next=True, has_previous=more)
     return TimelinePage(items=items, has_next=more, has_previous=after is not None)
+
+
+def _arm(kind: ItemKindName, filters: TimelineFilter, user: Any) -> tuple[QuerySet[Any], str]:
+    """The key query of one kind and its item-id field.
+
+    Entity timelines walk the entity's links in date order (`entity_link_list`: one index,
+    stops after a page); other filters start from the items' own (sort_date, id) indexes.
+    """
+    if link_walkable(filters):
+        return entity_link_list(kind, filters, user=user), f"{kind}_id"
+    if kind == "event":
+        return event_list(filters=filters, user=user), "id"
+    return statement_list(filters=filters, user=user), "id"
 
 
 def _load_items(keys: list[tuple[str, int]], *, user: Any) -> list[TimelineItem]:
