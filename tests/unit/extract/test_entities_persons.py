@@ -75,3 +75,21 @@ def test_title_descriptions_are_not_stored_as_aliases() -> None:
     idx = recognize("UN Special Envoy Ines Caldera arrived. The UN special envoy said little.")
     caldera = next(e for e in idx.entities if e.name == "Ines Caldera")
     assert all(not a.lower().startswith("the ") for a in caldera.aliases)
+
+
+def test_title_word_before_a_title_is_not_a_person() -> None:
+    text = "Labor Minister Aino Kask met Defence Minister Rui Tavares. Foreign Minister Ida Berg said no."
+    index = recognize(text)
+    people = [m.name for m in index.mentions if m.kind == "person"]
+    assert people == ["Aino Kask", "Rui Tavares", "Ida Berg"]
+    assert {e.slug for e in index.entities}.isdisjoint({"defence", "foreign", "labor"})
+
+
+def test_verb_before_a_title_word_is_not_part_of_the_title() -> None:
+    got = _people("The premier will host Interior Minister Oskar Lind on Friday.")
+    assert got == [("Oskar Lind", "Oskar Lind", "Interior Minister")]
+
+
+def test_title_after_to_is_still_a_title() -> None:
+    got = _people("The speech pointed to author Mara Quist and her novels.")
+    assert got[0][1:] == ("Mara Quist", "author")

@@ -154,9 +154,27 @@ def find_name_runs(text: str, tokens: list[Token], blocked: set[int]) -> list[Na
         first = i
         while first < j and info[first].modifier:
             first += 1
-        runs.append(_classify(text, tokens, info, blocked, first, j))
         next_free = j + 1
+        if info[first].modifier and _title_follows(text, tokens, info, blocked, j):
+            continue  # "Defense Minister Kim": title words before a title are not a name
+        runs.append(_classify(text, tokens, info, blocked, first, j))
     return runs
+
+
+def _title_follows(
+    text: str, tokens: list[Token], info: list[_Word], blocked: set[int], j: int
+) -> bool:
+    """Whether a capitalised title word ("Minister", "Secretary") directly follows token j."""
+    nxt = j + 1
+    if nxt >= len(tokens) or nxt in blocked or not info[nxt].titleish:
+        return False
+    return tokens[nxt][0] - tokens[j][1] == 1 and tokens[nxt][2][0].isupper()
+
+
+# A lowercase title word after these is a verb ("will host", "did chair"), not a title.
+_VERB_BEFORE = re.compile(
+    r"\b(?:will|would|shall|can|could|may|might|must|did|does|do|not|n't)\s+$", re.IGNORECASE
+)
 
 
 def _classify(
@@ -175,6 +193,10 @@ def _classify(
         if w.stop_dot:
             break  # the previous sentence
         if w.titleish:
+            if not tokens[k][2][0].isupper() and _VERB_BEFORE.search(
+                text, max(0, tokens[k][0] - 8), tokens[k][0]
+            ):
+                break  # "will host South Korean ...": a verb, the title starts after it
             title_first = k
             if k == i - 1 and w.honorific:
                 honorific = w.low
