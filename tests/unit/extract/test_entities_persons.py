@@ -78,11 +78,14 @@ def test_title_descriptions_are_not_stored_as_aliases() -> None:
 
 
 def test_title_word_before_a_title_is_not_a_person() -> None:
-    text = "Labor Minister Aino Kask met Defence Minister Rui Tavares. Foreign Minister Ida Berg said no."
+    text = (
+        "The budget is fine, said Agriculture Secretary Tom Wells. "
+        "The report, said Foreign Minister Ida Berg, was wrong."
+    )
     index = recognize(text)
     people = [m.name for m in index.mentions if m.kind == "person"]
-    assert people == ["Aino Kask", "Rui Tavares", "Ida Berg"]
-    assert {e.slug for e in index.entities}.isdisjoint({"defence", "foreign", "labor"})
+    assert people == ["Tom Wells", "Ida Berg"]
+    assert {e.slug for e in index.entities}.isdisjoint({"agriculture", "foreign"})
 
 
 def test_verb_before_a_title_word_is_not_part_of_the_title() -> None:
