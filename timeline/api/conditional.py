@@ -9,9 +9,10 @@ and no serialisation. Shared by the REST views and the outgoing feeds (plain Dja
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -28,6 +29,8 @@ REPRESENTATION_VERSION = "1"
 PUBLIC_MAX_AGE_SECONDS = 15
 # Query parameters that never change the response body.
 _IGNORED_PARAMS = frozenset({"format"})
+
+V = TypeVar("V", bound=Callable[..., Any])
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,17 +55,42 @@ def normalised_query(request: HttpRequest) -> str:
     return urlencode(items)
 
 
+def conditional_view(scope: str) -> Callable[[V], V]:
+    """Mark a plain Django view whose GETs are conditional on the change mark under `scope`.
+
+    The view must decide 304s with `validators_for(request, user=request.user, scope=scope)`
+    before anything else (see feeds.common.feed_view). The mark lets
+    `AnonymousNotModifiedMiddleware` answer an anonymous poller's 304 before the rest of the
+    stack runs, with the very same validators. DRF views use `ConditionalMixin` instead.
+    """
+
+    def mark(view: V) -> V:
+        view.conditional_scope = scope  # type: ignore[attr-defined]
+        return view
+
+    return mark
+
+
 def validators_for(request: HttpRequest, *, user: Any, scope: str = "") -> Validators:
-    """Weak ETag from (change mark, path, normalised query, audience); one PK lookup."""
-    mark = change_mark()
+    """Weak ETag from (change mark, path, normalised query, audience); one PK lookup.
+
+    Remembered on the request: when the early middleware computed them for a poll that was
+    not a 304, the view reuses them instead of looking the change mark up again.
+    """
     audience = audience_of(user)
+    cached = getattr(request, "_timeline_validators", None)
+    if cached is not None and cached[0] == (scope, audience):
+        return cached[1]  # type: ignore[no-any-return]
+    mark = change_mark()
     basis = "|".join(
         (REPRESENTATION_VERSION, scope, request.path, normalised_query(request), audience)
     )
     digest = hashlib.blake2b(basis.encode(), digest_size=8).hexdigest()
-    return Validators(
+    validators = Validators(
         etag=f'W/"{mark.seq}-{digest}"', last_modified=mark.changed_at, audience=audience
     )
+    request._timeline_validators = ((scope, audience), validators)  # type: ignore[attr-defined]
+    return validators
 
 
 def _weak_match(etag: str, candidates: list[str]) -> bool:

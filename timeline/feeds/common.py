@@ -91,7 +91,7 @@ def feed_view(
         return response
 
     view.__name__ = f"feed_{scope}"
-    return view
+    return conditional.conditional_view(scope)(view)
 
 
 def item_title(kind: str, item: Event | Statement) -> str:

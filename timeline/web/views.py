@@ -163,6 +163,7 @@ def _export_items(request: HttpRequest, filters: TimelineFilter) -> list[Timelin
     return items
 
 
+@conditional.conditional_view("timelinejs")
 @require_safe
 def timelinejs_view(request: HttpRequest) -> HttpResponseBase:
     """`/feeds/timeline.timelinejs.json`: the filtered timeline (oldest first) for TimelineJS3.

@@ -41,6 +41,9 @@ class ConditionalMixin(TimelineViewSetMixin):
     """
 
     conditional = True
+    # Actions answering GETs through `conditional_response`: AnonymousNotModifiedMiddleware
+    # may answer their anonymous 304s early (api/middleware.py).
+    conditional_actions: tuple[str, ...] = ("list", "retrieve")
 
     def conditional_response(
         self, request: Request, build: Callable[[], Response]
