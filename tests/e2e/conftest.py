@@ -190,11 +190,15 @@ def celery_procs(
 
 
 def _reset_pools(app: object) -> None:
-    # The producer pool caches connections to the previous broker URL.
-    pool = getattr(app, "_pool", None)
-    if pool is not None:
-        pool.force_close_all()
-        app._pool = None  # type: ignore[attr-defined]
+    """Forget cached broker connections (they point at the previous broker URL).
+
+    kombu keeps its connection pools in a global registry keyed by URL: clear it too, or the
+    next test on the same private Redis gets the closed pool back.
+    """
+    from kombu import pools
+
+    pools.reset()
+    app._pool = None  # type: ignore[attr-defined]
     amqp = getattr(app, "amqp", None)
     if amqp is not None:
         amqp._producer_pool = None

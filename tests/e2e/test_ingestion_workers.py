@@ -73,7 +73,11 @@ def assert_no_duplicates(celery_procs) -> None:
 def test_task_round_trip_through_a_real_worker(celery_procs):
     celery_procs.start_worker()
     [pk] = submit([generated_article(0)])
-    wait_until(lambda: all_terminal(1), 60, message="the worker to process the article")
+    wait_until(
+        lambda: all_terminal(1),
+        60,
+        message=f"the worker to process the article; worker logs:\n{celery_procs.logs()}",
+    )
     article = Article.objects.get(pk=pk)
     assert article.status == ArticleStatus.DONE, (article.error_reason, celery_procs.logs())
     assert Statement.objects.exists()

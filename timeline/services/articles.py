@@ -181,7 +181,8 @@ def article_enqueue(*, article_id: int) -> None:
             article_process_task.delay(article_id)
         except Exception as exc:  # kombu/redis raise many types; the row is safe either way
             logger.warning(
-                "enqueue failed; the sweeper will retry",
+                "enqueue failed; the sweeper will retry: %r",
+                exc,
                 extra={"article_id": article_id, "error": repr(exc)[:300]},
             )
 
