@@ -18,8 +18,16 @@ from timeline.extract.events import dating
 from timeline.extract.events.figures import figures
 from timeline.extract.events.lexicon import words
 from timeline.extract.events.links import DENIES, stance
+from timeline.extract.events.modality import MODAL, mood
 from timeline.extract.events.roles import RoleReader, Roles
-from timeline.extract.events.status import DENIED, HAPPENED, REPORTED, status_of, tense
+from timeline.extract.events.status import (
+    DENIED,
+    HAPPENED,
+    REPORTED,
+    SCHEDULED,
+    status_of,
+    tense,
+)
 from timeline.extract.events.titles import TitleParts, demonym, title
 from timeline.extract.types import Document, ExtractedEvent, ExtractedStatement, TimexLike
 
@@ -175,6 +183,9 @@ def build_event(ctx: Context, g: Group, timex: TimexLike | None) -> ExtractedEve
         and (reporting is not None or verb_tense in ("perfect", "none", "present"))
     ):
         status = REPORTED
+    hedged = _hypothetical(text, g, main, status, when)
+    if hedged and status == HAPPENED:
+        status = REPORTED  # what could, would or threatens to happen has not happened
     figs: list[tuple[str, float]] = []
     for span in (clause, *g.extra_clauses):
         for name, value in figures(text, span.start, span.end, event_type):
@@ -223,7 +234,7 @@ def build_event(ctx: Context, g: Group, timex: TimexLike | None) -> ExtractedEve
         places=tuple(_ordered_places(roles, reader)),
         people=tuple(roles.people),
         figures=tuple(figs),
-        confidence=_confidence(g.rule.strength, when, roles, status, len(g.triggers)),
+        confidence=_confidence(g.rule.strength, when, roles, status, len(g.triggers), hedged),
     )
 
 
@@ -257,7 +268,22 @@ def _is_incursion(roles: Roles, reader: RoleReader) -> bool:
     return regional and not targets
 
 
-def _confidence(strength: float, when: dating.When, roles: Roles, status: str, n: int) -> float:
+def _hypothetical(
+    text: str, g: Group, main: tuple[int, int, str], status: str, when: dating.When
+) -> bool:
+    """Whether the event is only a possibility (see ``modality``); a plan told with "would"
+    and a date of its own ("said it would hold talks on Friday") is not."""
+    m = mood(text, g.scope.sentence, g.scope.clause, main[0], main[1], main[2])
+    if m == MODAL:
+        return not (status == SCHEDULED and when.source == "timex")
+    return m is not None
+
+
+def _confidence(
+    strength: float, when: dating.When, roles: Roles, status: str, n: int, hedged: bool = False
+) -> float:
+    if hedged:  # below the review threshold: an editor decides
+        return min(0.45, _confidence(strength, when, roles, status, n))
     score = strength
     score += 0.15 if when.source == "timex" else 0.08 if when.value else 0.0
     score += 0.1 if roles.actors else 0.0

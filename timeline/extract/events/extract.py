@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from timeline.extract.events import dating
 from timeline.extract.events.build import Context, build_event
 from timeline.extract.events.lexicon import Rule
+from timeline.extract.events.modality import CONDITIONAL, mood
 from timeline.extract.events.roles import RoleReader
 from timeline.extract.events.scan import scan
 from timeline.extract.events.scope import Scope, scope_of, statement_spans
@@ -195,7 +196,9 @@ def extract_events(
     events: list[ExtractedEvent] = []
     starts = [s.start for s in doc.sentences]
     for cands in by_sentence.values():
-        groups = _group(doc, cands)
+        groups = [g for g in _group(doc, cands) if not _conditional(doc.text, g)]
+        if not groups:
+            continue
         sentence = groups[0].scope.sentence
         in_sentence = [st for st in statements if sentence.start <= st.cue_start < sentence.end]
         content = [span for st in in_sentence for span in statement_spans(st)]
@@ -234,6 +237,12 @@ _ELECTION_OCCURS = re.compile(
     r"results?|polls|snap|early|landslide|re-?elected|elected|runoff|upcoming|next)\b",
     re.IGNORECASE,
 )
+
+
+def _conditional(text: str, g: Group) -> bool:
+    """A trigger inside a condition ("if the other is attacked") names no event."""
+    s, e, pos = next((t for t in g.triggers if t[2] == "verb"), min(g.triggers))
+    return mood(text, g.scope.sentence, g.scope.clause, s, e, pos) == CONDITIONAL
 
 
 def _has_evidence(text: str, ev: ExtractedEvent, g: Group) -> bool:
