@@ -134,6 +134,18 @@ class Context:
     statements: Sequence[ExtractedStatement]
     #: Date of the last dated event in the two sentences before (news reference time).
     narrative: dating.When | None = None
+    #: Types of the events found in the sentences before.
+    earlier: frozenset[str] = frozenset()
+
+
+_ANAPHOR = ("the ", "this ", "that ", "these ", "those ")
+
+
+def _anaphoric(ctx: Context, g: Group, start: int) -> bool:
+    """ "the incursion" after an incursion was named: the earlier event's participants
+    come later (see ``borrow``), not the sentence's."""
+    before = ctx.doc.text[max(0, start - 6) : start].lower()
+    return g.type in ctx.earlier and before.endswith(_ANAPHOR)
 
 
 def _past_weekday(when: dating.When, timex: TimexLike, published: date) -> dating.When:
@@ -168,6 +180,8 @@ def build_event(ctx: Context, g: Group, timex: TimexLike | None) -> ExtractedEve
             doc.published, ctx.narrative, explicit,
         )  # fmt: skip
     roles = reader.read(g.type, clause, g.scope.sentence, s0, reporting)
+    if not (roles.actors or roles.people or roles.places) and not _anaphoric(ctx, g, s0):
+        reader.sentence_participants(roles, g.scope.sentence, s0)
     event_type = g.type
     if event_type == "invasion" and _is_incursion(roles, reader):
         event_type = "incursion"

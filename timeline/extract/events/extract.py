@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from timeline.extract.events import dating
 from timeline.extract.events.build import Context, build_event
 from timeline.extract.events.lexicon import Rule
+from timeline.extract.events.merging import across_sentences, merge_in_sentence
 from timeline.extract.events.modality import CONDITIONAL, mood
 from timeline.extract.events.roles import RoleReader
 from timeline.extract.events.scan import scan
@@ -58,8 +59,6 @@ def _reaction_before(text: str, s: int) -> bool:
 
 
 _SAME_EVENT_GAP = 90
-#: Types that happen once between the same parties: mentions with shared actors corefer.
-_ONE_OFF = frozenset(["invasion", "incursion", "agreement"])
 
 
 @dataclass
@@ -207,12 +206,18 @@ def extract_events(
             for i, g in enumerate(groups)
         ]
         owned = dating.assign(doc.text, sentence, anchors, doc.timexes, content)
-        ctx = Context(doc, reader, statements, _narrative(events, starts, sentence.start))
+        ctx = Context(
+            doc,
+            reader,
+            statements,
+            _narrative(events, starts, sentence.start),
+            frozenset(ev.type for ev in events),
+        )
         built = [build_event(ctx, g, owned.get(i)) for i, g in enumerate(groups)]
         built = _linked_clauses(doc, groups, built, in_sentence)
         kept = [ev for ev, g in zip(built, groups, strict=True) if _has_evidence(doc.text, ev, g)]
-        events.extend(_merge_in_sentence(kept))
-    return _across_sentences(doc, events)
+        events.extend(merge_in_sentence(kept))
+    return across_sentences(doc, events)
 
 
 _RELATIVE = re.compile(r"[\s,]*(?:which|that)\s", re.IGNORECASE)
@@ -326,54 +331,4 @@ def _linked_clauses(
         )
         if said is not None and said.date_start is not None:
             out[i] = with_date(ev, dating.from_statement(said, "speech"))
-    return out
-
-
-def _compatible(a: ExtractedEvent, b: ExtractedEvent) -> bool:
-    if a.type != b.type or (a.date and b.date and a.date != b.date):
-        return False
-    return not (a.actors and b.actors and not set(a.actors) & set(b.actors))
-
-
-def _merge_in_sentence(events: list[ExtractedEvent]) -> list[ExtractedEvent]:
-    """One event per type and sentence unless dates or participants tell them apart."""
-    from timeline.extract.events.build import merge
-
-    out: list[ExtractedEvent] = []
-    for ev in events:
-        i = next((k for k, o in enumerate(out) if _compatible(o, ev)), None)
-        if i is None:
-            out.append(ev)
-        else:
-            out[i] = merge(out[i], ev)
-    return out
-
-
-def _across_sentences(doc: Document, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
-    """Anaphoric mentions borrow from their antecedent; one-off events share their date."""
-    from timeline.extract.events.build import borrow, corefer
-
-    out: list[ExtractedEvent] = []
-    for ev in events:
-        if not ev.actors and doc.text[max(0, ev.start - 4) : ev.start].lower() == "the ":
-            prior = next(
-                (
-                    o
-                    for o in reversed(out)
-                    if o.type == ev.type and ev.sentence_start - o.sentence_end < 400
-                ),
-                None,
-            )
-            if prior is not None:
-                ev = borrow(ev, prior, doc.published)
-        out.append(ev)
-    for i in range(len(out)):
-        ev = out[i]
-        if ev.type not in _ONE_OFF or ev.status == "scheduled":
-            continue
-        for o in out:
-            if o is ev or o.type != ev.type or o.status == "scheduled":
-                continue
-            if set(ev.actors) & set(o.actors) and not (ev.date and o.date and ev.date != o.date):
-                out[i] = corefer(out[i], o)
     return out

@@ -38,6 +38,7 @@ _DIRECTION = words(
     "frontline front-line the"
 )
 _POSSESSIVE = re.compile(r"[’']s\s+")
+_BY_AGENT = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s+by\s+(?:the\s+)?", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.IGNORECASE)
 _PLACE_KINDS = frozenset(["city", "region", "place"])
 _MEDIA = frozenset(
@@ -203,6 +204,7 @@ class RoleReader:
         if owns_any := [p for p in roles.places if self.kinds.get(p) == "country"]:
             # a country that only contains the places goes after them ("Kursk", "Russia")
             roles.places = [p for p in roles.places if p not in owns_any] + owns_any
+        self._passive_agent(roles, mentions, trigger)
         self._relative_subject(roles, clause)
         self._pronoun_subject(roles, clause, trigger)
         if (
@@ -250,6 +252,22 @@ class RoleReader:
         roles.add_actor(country or s.speaker, surface, agent=True)
         if country is not None and country not in self.known:
             roles.add_actor(s.speaker, surface)  # keep a name the article's entities link
+
+    def _passive_agent(self, roles: Roles, mentions: list[EntityMention], trigger: int) -> None:
+        """ "drones launched by Russia", "was attacked by Serbian forces": the agent follows."""
+        text = self.doc.text
+        for m in mentions:
+            if m.start <= trigger or m.start - trigger > 40:
+                continue
+            if _BY_AGENT.fullmatch(text, trigger, m.start) is None:
+                continue
+            if m.kind == "person":
+                roles.agent_person = m.name
+            elif m.kind not in _PLACE_KINDS:
+                actor = self._as_country(m)
+                roles.add_actor(actor, m.text)
+                roles.agent = actor
+            return
 
     def _relative_subject(self, roles: Roles, clause: Span) -> None:
         """ "Viktor Orban, who visited Moscow": the name before "who" is the subject."""
@@ -303,6 +321,31 @@ class RoleReader:
                 and _POSSESSIVE.fullmatch(text, owner.end, prior[-1].start)
             ):
                 roles.add_place(owner.name, owner.text)
+
+    def sentence_participants(self, roles: Roles, sentence: Span, trigger: int) -> None:
+        """A clause that names nobody ("at a televised meeting on Monday"): the participants
+        are those the sentence names before the trigger, outside reported content."""
+        contents = [
+            span
+            for s in self.statements
+            if sentence.start <= s.quote_end and s.quote_start < sentence.end
+            for span in (s.quote_spans or ((s.quote_start, s.quote_end),))
+            if not span[0] <= trigger < span[1]
+        ]
+        for m in self.mentions_in(sentence.start, trigger):
+            if m.name in _MEDIA or any(a <= m.start < b for a, b in contents):
+                continue
+            if m.kind == "person":
+                roles.add_person(m.name, m.text)
+                country = self.person_country.get(m.name)
+                if country is not None:
+                    roles.add_actor(country, country)
+            elif m.kind in _PLACE_KINDS or (
+                m.kind == "country" and self._is_locative(m, sentence.start)
+            ):
+                roles.add_place(m.name, m.text)
+            else:
+                roles.add_actor(self._as_country(m), m.text)
 
     def _sentence_places(self, roles: Roles, sentence: Span, clause: Span) -> None:
         """A fronted or trailing locative of the sentence ("In the Dnipropetrovsk region, ...")."""

@@ -125,14 +125,30 @@ def title(p: TitleParts) -> str:
     else:
         head = p.agent or who or (p.people[0] if p.people else "")
         s = f"{head}: {p.phrase}" if head else p.phrase[:1].upper() + p.phrase[1:]
+    s = _name_someone(s, p, actors)
     if p.status == "denied":
         s += " (denied)"
     s = s[:1].upper() + s[1:]
     return s if len(s) <= _MAX else s[: _MAX - 1].rsplit(" ", 1)[0] + "…"
 
 
+def _name_someone(s: str, p: TitleParts, actors: list[str]) -> str:
+    """A title names at least one participant or place of the event when it has one
+    ("Protest" with Russia as actor → "Russia: protest")."""
+    names = [*actors, *p.people, *p.places]
+    if not names or any(n in s or demonym(n) in s for n in names):
+        return s
+    if p.phrase and s.lower().startswith(p.phrase.lower()):
+        s = p.phrase[:1] + s[1:]  # the phrase's own case: "protest", "NATO summit"
+    if actors or p.people:
+        return f"{_and((actors or list(p.people))[:2])}: {s}"
+    return f"{s} in {p.places[0]}"
+
+
 def _meeting(p: TitleParts, who: str, plural: bool, place: str) -> str:
     people = list(p.people)
+    if people and not who and not p.verb:  # "Televised meeting with Ana Ruiz and Leo Park"
+        return f"{p.phrase} with {_and(people[:2])}{place}"
     at = f" at {p.places[0]}" if p.places and p.verb == "host" else place
     if p.verb in ("host", "meet", "visit") and people:
         host = people[0]
