@@ -18,7 +18,7 @@ from timeline.extract.events import dating
 from timeline.extract.events.figures import figures
 from timeline.extract.events.lexicon import words
 from timeline.extract.events.links import DENIES, stance
-from timeline.extract.events.modality import MODAL, mood
+from timeline.extract.events.modality import MODAL
 from timeline.extract.events.roles import RoleReader, Roles
 from timeline.extract.events.status import (
     DENIED,
@@ -197,7 +197,7 @@ def build_event(ctx: Context, g: Group, timex: TimexLike | None) -> ExtractedEve
         and (reporting is not None or verb_tense in ("perfect", "none", "present"))
     ):
         status = REPORTED
-    hedged = _hypothetical(text, g, main, status, when)
+    hedged = _hypothetical(g, status, when)
     if hedged and status == HAPPENED:
         status = REPORTED  # what could, would or threatens to happen has not happened
     figs: list[tuple[str, float]] = []
@@ -282,12 +282,10 @@ def _is_incursion(roles: Roles, reader: RoleReader) -> bool:
     return regional and not targets
 
 
-def _hypothetical(
-    text: str, g: Group, main: tuple[int, int, str], status: str, when: dating.When
-) -> bool:
+def _hypothetical(g: Group, status: str, when: dating.When) -> bool:
     """Whether the event is only a possibility (see ``modality``); a plan told with "would"
     and a date of its own ("said it would hold talks on Friday") is not."""
-    m = mood(text, g.scope.sentence, g.scope.clause, main[0], main[1], main[2])
+    m = g.mood
     if m == MODAL:
         return not (status == SCHEDULED and when.source == "timex")
     return m is not None

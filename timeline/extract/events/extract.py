@@ -72,6 +72,8 @@ class Group:
     scope: Scope
     triggers: list[tuple[int, int, str]] = field(default_factory=list)
     extra_clauses: list[Span] = field(default_factory=list)
+    #: Condition or modality of the main trigger (``modality.mood``), once computed.
+    mood: str | None = None
 
 
 def find_triggers(doc: Document) -> list[tuple[Rule, int, int]]:
@@ -245,9 +247,11 @@ _ELECTION_OCCURS = re.compile(
 
 
 def _conditional(text: str, g: Group) -> bool:
-    """A trigger inside a condition ("if the other is attacked") names no event."""
+    """A trigger inside a condition ("if the other is attacked") names no event; the mood
+    is kept for ``build_event``."""
     s, e, pos = next((t for t in g.triggers if t[2] == "verb"), min(g.triggers))
-    return mood(text, g.scope.sentence, g.scope.clause, s, e, pos) == CONDITIONAL
+    g.mood = mood(text, g.scope.sentence, g.scope.clause, s, e, pos)
+    return g.mood == CONDITIONAL
 
 
 def _has_evidence(text: str, ev: ExtractedEvent, g: Group) -> bool:

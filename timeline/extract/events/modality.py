@@ -72,7 +72,18 @@ _NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence")
 
 def _after_quotes(text: str, lo: int, hi: int) -> int:
     """Just after the last quotation mark in ``[lo, hi)`` (a quote's condition is its own)."""
-    return max(lo, *(text.rfind(q, lo, hi) + 1 for q in '“”"'))
+    return max(
+        lo, text.rfind("“", lo, hi) + 1, text.rfind("”", lo, hi) + 1, text.rfind('"', lo, hi) + 1
+    )
+
+
+# Cheap substring tests in front of the regexes (most triggers have none of these words).
+_CONDITION_HINTS = ("if", "unless", "whether", "lest", "case", "event", "condition", "provided")
+_HEDGE_HINTS = (
+    "threat", "fear", "risk", "possib", "prospect", "danger", "spect", "warning", "potential",
+    "hypothetical", "would-be", "looming",
+)  # fmt: skip
+_MODAL_HINTS = ("could", "would", "might", "may")
 
 
 def mood(text: str, sentence: Span, clause: Span, start: int, end: int, pos: str) -> str | None:
@@ -80,13 +91,17 @@ def mood(text: str, sentence: Span, clause: Span, start: int, end: int, pos: str
     if pos == "verb" and text[start:end].lower().endswith(_NOUN_ENDINGS):
         pos = "noun"
     lo = _after_quotes(text, clause.start, start)
+    before = text[lo:start].lower()
     left = text[max(lo, start - 60) : start]
-    tail = [w.lower() for w in _WORD.findall(left)[-3:]]
-    lead = _CONDITION.search(text, lo, start)
+    low_left = left.lower()
+    tail = _WORD.findall(low_left)[-3:]
+    lead = (
+        _CONDITION.search(text, lo, start) if any(h in before for h in _CONDITION_HINTS) else None
+    )
     closed = lead is None or "," in text[lead.end() : start]
     if not closed and (pos == "verb" or _OCCURS.match(text, end, clause.end)):
         return CONDITIONAL  # "if the other is attacked", "if an attack happens"
-    if pos == "noun" and _CONDITION_NOUN.search(left):
+    if pos == "noun" and "of" in low_left and _CONDITION_NOUN.search(left):
         return CONDITIONAL  # "in case of attack"
     # The consequence of a condition ("will retaliate if attacked", "If talks fail, the army
     # will attack") is hypothetical when it is told as a possibility or a plan.
@@ -96,13 +111,18 @@ def mood(text: str, sentence: Span, clause: Span, start: int, end: int, pos: str
         or (clause.end < sentence.end and _CONDITION_AFTER.match(text, clause.end, sentence.end))
     )
     future = any(w in _FUTURE or w.endswith(("'ll", "’ll")) for w in tail)
-    modal_after = pos == "noun" and _NOUN_MODAL.match(text, end, clause.end) is not None
+    after = text[end : min(clause.end, end + 100)].lower()
+    modal_after = (
+        pos == "noun"
+        and any(h in after for h in _MODAL_HINTS)
+        and _NOUN_MODAL.match(text, end, clause.end) is not None
+    )
     if conditioned and (future or modal_after):
         return HYPOTHETICAL
-    if _THREAT_VERB.search(left):
+    if "threaten" in low_left and _THREAT_VERB.search(left):
         return HYPOTHETICAL  # "threatened to strike"
     if pos == "verb":
         return MODAL if any(w in _MODALS for w in tail) else None
-    if modal_after or _NOUN_HEDGE.search(left):
+    if modal_after or (any(h in low_left for h in _HEDGE_HINTS) and _NOUN_HEDGE.search(left)):
         return HYPOTHETICAL  # "an attack could happen", "the threat of an invasion"
     return None
