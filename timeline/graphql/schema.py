@@ -23,6 +23,7 @@ from strawberry.tools import merge_types
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from timeline.graphql.errors import ErrorCodes
+from timeline.graphql.execution import RowExecutionContext
 from timeline.graphql.mutations import EventMutation, SubmitMutation
 from timeline.graphql.queries import EntityQuery, EventQuery, StatementQuery, TimelineQuery
 from timeline.graphql.scalars import SCALARS
@@ -73,6 +74,8 @@ schema = strawberry.Schema(
     # Interface implementations are not reachable from a field's declared type: list them.
     types=[EventType, StatementType, EventSourceType, StatementSourceType],
     config=StrawberryConfig(relay_max_results=MAX_PAGE, scalar_map=SCALARS),
+    # Row objects (the timeline's REST rows) are read without resolver calls: execution.py.
+    execution_context_class=RowExecutionContext,
     extensions=[
         Optimizer,
         ErrorCodes,

@@ -18,10 +18,12 @@ from timeline.graphql.errors import BadInput
 from timeline.graphql.filters import TimelineFilterInput
 from timeline.graphql.permissions import request_user
 from timeline.graphql.prefetch import apply_plan
+from timeline.graphql.rows import connection_row, item_row, rows_cover
 from timeline.graphql.types import TimelineItem
 from timeline.models import Event, Statement
 from timeline.selectors.events import event_base
 from timeline.selectors.filters import TimelineFilter
+from timeline.selectors.rows import load_item_rows
 from timeline.selectors.timeline import DEFAULT_PAGE, MAX_PAGE, TimelineKey, timeline_page
 from timeline.selectors.visibility import visible_q
 
@@ -82,9 +84,14 @@ def resolve_timeline(
         raise BadInput("Pass either after or before, not both.", field="after")
     user = request_user(info)
     filters = filter.to_filter() if filter is not None else TimelineFilter()
+    # The REST rows when they hold every selected field (rows.py); model instances otherwise.
+    lean = rows_cover(info)
+    loader = load_item_rows if lean else None
     if last is not None and before_key is None and after_key is None:
         # The last N items: the first N of the reversed timeline, shown in display order.
-        page = timeline_page(filters=filters, user=user, first=size, descending=not descending)
+        page = timeline_page(
+            filters=filters, user=user, first=size, descending=not descending, loader=loader
+        )
         items = list(reversed(page.items))
         has_next, has_previous = False, page.has_next
     else:
@@ -95,8 +102,15 @@ def resolve_timeline(
             after=after_key,
             before=before_key,
             descending=descending,
+            loader=loader,
         )
         items, has_next, has_previous = page.items, page.has_next, page.has_previous
+    if lean:
+        return connection_row(  # type: ignore[no-any-return]
+            [(i.key.encode(), item_row(i.kind, i.item)) for i in items],  # type: ignore[arg-type]
+            has_next=has_next,
+            has_previous=has_previous,
+        )
     _complete(
         info,
         [i.item for i in items if i.kind == "event"],

@@ -1,5 +1,9 @@
 """Timeline items as plain dicts: the REST hot path's loader (no model instances).
 
+The GraphQL timeline reads the same rows when they hold every selected field
+(graphql/rows.py): a few columns here (entity and speaker ids, source counts of statements
+about an event) are there for it.
+
 `load_item_rows(keys, user=...)` returns `RowItem`s for (kind, id) keys, in key order, with
 their entities, sources and (for events) the statements about them nested as lists of dicts.
 Seven `.values()` queries whatever the page size (events + 3 children, statements + 2),
@@ -59,7 +63,7 @@ STATEMENT_FIELDS = (
     "event__title",
     "event__review_state",
 )
-LINK_FIELDS = ("role", "entity__slug", "entity__name", "entity__kind")
+LINK_FIELDS = ("role", "entity_id", "entity__slug", "entity__name", "entity__kind")
 SOURCE_FIELDS = (
     "article_id",
     "article__url",
@@ -74,6 +78,7 @@ SOURCE_FIELDS = (
 ABOUT_FIELDS = (
     "id",
     "event_id",
+    "speaker_id",
     "speaker__slug",
     "speaker__name",
     "speaker__kind",
@@ -81,6 +86,7 @@ ABOUT_FIELDS = (
     "speaker_title",
     "quote",
     "stance",
+    "source_count",
 )
 
 
