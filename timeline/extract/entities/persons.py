@@ -121,6 +121,11 @@ _LEFT_CUE_ENDS = ("according to", "said", "says", "told", "by", "spokesman", "sp
 
 def _left_cue_possible(text: str, start: int) -> bool:
     """Whether a left cue word can end right before ``start`` (spaces between)."""
+    if start >= 2 and text[start - 1] == " " and not text[start - 2].isspace():
+        # the common case, one space: the cue's last letter is right before it
+        return text[start - 2] in "odsyn" and text.endswith(
+            _LEFT_CUE_ENDS, max(0, start - 20), start - 1
+        )
     return text[start - 1 : start].isspace() and ends_with(
         text, max(0, start - 20), start, _LEFT_CUE_ENDS
     )

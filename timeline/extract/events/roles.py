@@ -130,6 +130,7 @@ class RoleReader:
         self.mentions = sorted(doc.mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.person_country: dict[str, str] = {}
+        self._locative: dict[tuple[int, int], bool] = {}  # (mention start, floor) -> locative
         for m in doc.mentions:
             if m.kind == "person" and m.title and m.name not in self.person_country:
                 c = country_in(m.title)
@@ -152,6 +153,13 @@ class RoleReader:
         return m.name
 
     def _is_locative(self, m: EntityMention, floor: int) -> bool:
+        key = (m.start, floor)
+        got = self._locative.get(key)
+        if got is None:
+            got = self._locative[key] = self._read_locative(m, floor)
+        return got
+
+    def _read_locative(self, m: EntityMention, floor: int) -> bool:
         left = self.doc.text[max(floor, m.start - 60) : m.start]
         if left[-1:] not in (" ", "\n"):
             return False

@@ -16,17 +16,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from timeline.extract.text import trie_pattern
 from timeline.extract.types import Document, ExtractedStatement, Span
 
+# The word lists are trie-shaped (the lookaheads run at every space of a sentence).
+_AFTER_COMMA = trie_pattern([
+    "and", "but", "while", "which", "who", "whom", "whose", "where", "when", "after", "before",
+    "as", "although", "though", "because", "according", "citing", "adding", "saying",
+    "officials said", "he said", "she said", "they said", "it said",
+])  # fmt: skip
+_SUBORDINATOR = trie_pattern([
+    "that", "which", "who", "whom", "where", "whereas", "while", "but", "although", "though",
+    "because", "after", "before", "since", "when", "until", "unless", "if", "as part of", "amid",
+    "despite",
+])  # fmt: skip
+_AUXILIARY = trie_pattern([
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later",
+    "still", "now",
+])  # fmt: skip
 _BOUNDARY = re.compile(
     r"[;:()\[\]]|\s[—–-]{1,2}\s|[—–]"
-    r"|,\s+(?=(?:and|but|while|which|who|whom|whose|where|when|after|before|as|although|"
-    r"though|because|according|citing|adding|saying|officials said|he said|she said|"
-    r"they said|it said)\b)"
-    r"|\s(?=(?:that|which|who|whom|where|whereas|while|but|although|though|because|after|"
-    r"before|since|when|until|unless|if|as part of|amid|despite)\s)"
-    r"|\s(?=and\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|later|still|now)\b|"
-    r"\w+ed\b))",
+    rf"|,\s+(?=(?:{_AFTER_COMMA})\b)"
+    rf"|\s(?=(?:{_SUBORDINATOR})\s)"
+    rf"|\s(?=and\s+(?:(?:{_AUXILIARY})\b|\w+ed\b))",
     re.IGNORECASE,
 )
 

@@ -144,7 +144,8 @@ def tense(text: str, clause: Span, start: int, end: int, pos: str) -> str:
             return "none"
         return "present"
     right = text[end : min(clause.end, end + 50)]
-    if _FUTURE_AFTER.match(right):
+    low = right.lower()
+    if ("will" in low or "would" in low or " to" in low) and _FUTURE_AFTER.match(right):
         return "future"
     after = _WORD.findall(right)[:4]
     before = tail[-4:]
