@@ -19,10 +19,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by whitespace.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 # Tokens ending in a period that do not end a sentence: initials and abbreviations.
-_ABBREVIATION = re.compile(
-    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Sens|Rep|Reps|Gov|Lt|Col|Sgt|Capt|Adm|Maj|"
-    r"Cmdr|Gens|Prof|Rev|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs|etc|Inc|"
-    r"Corp|Co|Ltd|Jr|Sr|Mt|Ft|Ave|approx|Gov|Supt|Sgt|Pvt|Cpl|Atty|Msgr|Hon)\.)$"
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Gen Sen Sens Rep Reps Gov Lt Col Sgt Capt Adm Maj Cmdr Gens Prof Rev St Jan Feb "
+    "Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No vs etc Inc Corp Co Ltd Jr Sr Mt Ft Ave approx Gov "
+    "Supt Sgt Pvt Cpl Atty Msgr Hon"
 )
 
 
@@ -49,6 +49,12 @@ def trie_pattern(words: list[str]) -> str:
         return f"(?:{body})?" if end else body
 
     return emit(tree)
+
+
+# Checked at every period: a trie-shaped alternation fails fast.
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:[A-Z]\.){1,3}|\b(?:" + trie_pattern(sorted(set(_ABBREVIATIONS.split()))) + r")\.)$"
+)
 
 
 def ends_with(text: str, lo: int, hi: int, suffixes: tuple[str, ...]) -> bool:

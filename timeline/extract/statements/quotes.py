@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from timeline.extract.types import Span
 
-_MARK = re.compile(r"[“”\"]|''|``")
+# Every branch starts with a literal: the regex engine then jumps from mark to mark.
+_MARK = re.compile(r"“|”|\"|''|``")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,10 +39,19 @@ def _is_closing(text: str, pos: int, length: int) -> bool:
 def quote_regions(text: str, paragraphs: tuple[Span, ...]) -> list[QuoteRegion]:
     """All quoted regions, in text order."""
     regions: list[QuoteRegion] = []
+    marks = list(_MARK.finditer(text))
+    if not marks:
+        return regions
+    k = 0
     for pi, para in enumerate(paragraphs):
         open_at = -1
         open_len = 0
-        for m in _MARK.finditer(text, para.start, para.end):
+        while k < len(marks) and marks[k].start() < para.start:
+            k += 1
+        first = k
+        while k < len(marks) and marks[k].end() <= para.end:
+            k += 1
+        for m in marks[first:k]:
             mark = m.group()
             pos = m.start()
             if open_at < 0:
