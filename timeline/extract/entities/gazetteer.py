@@ -124,10 +124,16 @@ class Gazetteer:
                 limit = limits[first] = self._limit(first)
             if not limit:
                 continue
-            for size in range(min(limit, n - i), 0, -1):
+            # how many tokens from i on are separated by single spaces (up to the limit)
+            reach = 1
+            top = min(limit, n - i)
+            while reach < top:
+                a, b = tokens[i + reach - 1][1], tokens[i + reach][0]
+                if b - a != 1 or text[a] != " ":
+                    break
+                reach += 1
+            for size in range(reach, 0, -1):
                 last = tokens[i + size - 1]
-                if size > 1 and not _adjacent(text, tokens, i, i + size - 1):
-                    continue
                 key = text[t0 : last[1]]
                 if "’" in key:
                     key = key.replace("’", "'")
@@ -141,14 +147,6 @@ class Gazetteer:
                     next_free = i + size
                     break
         return hits
-
-
-def _adjacent(text: str, tokens: list[Token], a: int, b: int) -> bool:
-    """True when tokens a..b are separated by single spaces only."""
-    for j in range(a, b):
-        if tokens[j + 1].start - tokens[j].end != 1 or text[tokens[j].end] != " ":
-            return False
-    return True
 
 
 def tokenize(text: str) -> list[Token]:
