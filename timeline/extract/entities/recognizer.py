@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from timeline.extract.entities.gazetteer import (
     Gazetteer,
+    GazetteerEntry,
     GazetteerHit,
     load,
     tokenize_sparse,
@@ -241,15 +242,34 @@ def _canonical(mentions: list[EntityMention], gaz: Gazetteer) -> list[CanonicalE
     """One canonical entity per distinct name, with the surface forms seen and known."""
     seen: dict[str, tuple[str, set[str]]] = {}
     for m in mentions:
-        kind, forms = seen.setdefault(m.name, (m.kind, set()))
+        got = seen.get(m.name)
+        if got is None:
+            got = seen[m.name] = (m.kind, set())
         if m.text != m.name and not m.text.lower().startswith("the "):
-            forms.add(m.text)  # descriptions ("the NATO secretary general") are not aliases
+            got[1].add(m.text)  # descriptions ("the NATO secretary general") are not aliases
     out = []
     for name, (kind, forms) in seen.items():
         entry = gaz.by_name.get(name)
         if entry is not None:
-            forms.update(entry.aliases)
             kind = entry.kind
+            known = _known_aliases(entry)
+            if forms <= known[0]:  # nothing new: the entry's own sorted aliases
+                out.append(CanonicalEntity(name, slugify(name), kind, known[1]))
+                continue
+            forms.update(entry.aliases)
         forms.discard(name)
         out.append(CanonicalEntity(name, slugify(name), kind, tuple(sorted(forms))))
     return out
+
+
+_KNOWN: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {}
+
+
+def _known_aliases(entry: GazetteerEntry) -> tuple[frozenset[str], tuple[str, ...]]:
+    """An entry's aliases with its name (as a set) and its sorted aliases without the name."""
+    got = _KNOWN.get(entry.name)
+    if got is None:
+        aliases = set(entry.aliases)
+        aliases.discard(entry.name)
+        got = _KNOWN[entry.name] = (frozenset(aliases | {entry.name}), tuple(sorted(aliases)))
+    return got
