@@ -17,8 +17,10 @@ combinations so no single page stays hot):
   (the whole middleware stack, DRF, our selectors and representations, orjson), no cache.
 - naive: a DRF APIView with nested ModelSerializers (fields="__all__", no prefetching) and
   DRF's JSONRenderer over the same filter: the reference point of issue 6.
-- 304s: gunicorn (2 sync workers) on 127.0.0.1 serving the real app; `wrk` sends the page's
-  ETag as If-None-Match for --wrk-seconds and reports requests per second.
+- 304s: CPU per anonymous 304 in this process (early middleware vs the full stack), then
+  gunicorn on 127.0.0.1 serving the real app in each configuration of SERVERS (the full
+  stack without the early 304 middleware as the baseline, sync and gthread workers); `wrk`
+  sends the page's ETag as If-None-Match for --wrk-seconds and reports requests per second.
 
 Settings: config.settings (production settings) with DEBUG off, SSL redirect off and the
 anonymous throttle raised so the load generator is not throttled (the throttle still runs).
@@ -350,43 +352,68 @@ def measure(iterations: int, variants: int, naive_every: int, rank_from: int) ->
     }
 
 
+# (label, settings module, gunicorn arguments, request sends If-None-Match)
+SERVERS = (
+    ("304 full stack, sync x2", "bench_full_stack_settings", ["--workers", "2"], True),
+    ("304 early, sync x2", "config.settings", ["--workers", "2"], True),
+    (
+        "304 early, gthread 2x4",
+        "config.settings",
+        ["--workers", "2", "--worker-class", "gthread", "--threads", "4"],
+        True,
+    ),
+    (
+        "200, gthread 2x4",
+        "config.settings",
+        ["--workers", "2", "--worker-class", "gthread", "--threads", "4"],
+        False,
+    ),
+)
+
+
+def _gunicorn(database_url: str, settings: str, extra: list[str], port: int) -> Any:
+    env = {**os.environ, **ENV, "DATABASE_URL": database_url, "DJANGO_SETTINGS_MODULE": settings}
+    command = [
+        str(REPO / ".venv" / "bin" / "gunicorn"),
+        *extra,
+        "--pythonpath",
+        str(REPO / "bench"),
+    ]
+    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", "config.wsgi:application"]
+    return subprocess.Popen(command, cwd=REPO, env=env, start_new_session=True)
+
+
+def _etag_of(url: str) -> str | None:
+    for _ in range(100):
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (our http URL)
+                return str(response.headers["ETag"])
+        except OSError:
+            time.sleep(0.2)
+    return None
+
+
 def wrk_304(
     database_url: str, seconds: int, connections: int, port: int, rank: int
 ) -> dict[str, Any]:
-    """gunicorn with 2 workers; wrk replays If-None-Match on one timeline URL."""
+    """For each of SERVERS: gunicorn as configured, then wrk on one timeline URL.
+
+    The full-stack row is the baseline (config.settings without the early 304 middleware,
+    bench_full_stack_settings.py), measured in the same run as the others.
+    """
     if shutil.which("wrk") is None:
         return {"error": "wrk is not installed (apt-get install -y wrk)"}
-    env = {**os.environ, **ENV, "DATABASE_URL": database_url}
-    gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
-    server = subprocess.Popen(
-        [
-            gunicorn,
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--log-level",
-            "warning",
-            "config.wsgi:application",
-        ],
-        cwd=REPO,
-        env=env,
-        start_new_session=True,
-    )
-    try:
-        combo = combos(1, rank)[0]
-        url = f"http://127.0.0.1:{port}/api/v1/timeline/?{query_string(combo)}"
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(url, timeout=5) as response:
-                    etag = response.headers["ETag"]
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            return {"error": "gunicorn did not start"}
-        results = {}
-        for name, headers in (("304", ["-H", f"If-None-Match: {etag}"]), ("200", [])):
+    combo = combos(1, rank)[0]
+    url = f"http://127.0.0.1:{port}/api/v1/timeline/?{query_string(combo)}"
+    results: dict[str, Any] = {"url": url, "connections": connections, "seconds": seconds}
+    for label, settings, extra, conditional in SERVERS:
+        server = _gunicorn(database_url, settings, extra, port)
+        try:
+            etag = _etag_of(url)
+            if etag is None:
+                results[label] = {"error": "gunicorn did not start"}
+                continue
+            headers = ["-H", f"If-None-Match: {etag}"] if conditional else []
             out = subprocess.run(
                 ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", *headers, url],
                 capture_output=True,
@@ -396,15 +423,76 @@ def wrk_304(
             rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
             non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
             p50 = re.search(r"50%\s+([\d.]+\w+)", out)
-            results[name] = {
+            p99 = re.search(r"99%\s+([\d.]+\w+)", out)
+            results[label] = {
+                "command": "gunicorn " + " ".join(extra) + " config.wsgi:application",
+                "settings": settings,
                 "requests_per_s": round(rps),
                 "p50": p50.group(1) if p50 else None,
+                "p99": p99.group(1) if p99 else None,
                 "errors": int(non2xx.group(1)) if non2xx else 0,
+                "load_average": os.getloadavg(),
             }
-        return {"url": url, "etag": etag, "connections": connections, "seconds": seconds, **results}
+            print(label, json.dumps(results[label]), flush=True)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    return results
+
+
+def cpu_304(iterations: int, rank: int) -> dict[str, float]:
+    """CPU per anonymous 304 in this process (WSGI handler, no sockets): early vs full stack.
+
+    Robust to other load on a shared machine, unlike requests per second.
+    """
+    import io
+
+    from django.conf import settings
+    from django.core.handlers.wsgi import WSGIHandler
+
+    combo = combos(1, rank)[0]
+
+    def environ(**extra: str) -> dict[str, Any]:
+        return {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": "/api/v1/timeline/",
+            "QUERY_STRING": query_string(combo),
+            "SERVER_NAME": "127.0.0.1",
+            "SERVER_PORT": "8000",
+            "HTTP_HOST": "127.0.0.1",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.input": io.BytesIO(b""),
+            "wsgi.url_scheme": "http",
+            "wsgi.errors": sys.stderr,
+            **extra,
+        }
+
+    headers: list[dict[str, str]] = []
+    list(WSGIHandler()(environ(), lambda status, h, exc=None: headers.append(dict(h))))
+    etag = headers[-1]["ETag"]
+
+    def per_request(app: Any) -> float:
+        statuses: list[str] = []
+        for _ in range(50):  # warm-up
+            b"".join(app(environ(HTTP_IF_NONE_MATCH=etag), lambda s, h, e=None: None))
+        started = time.process_time()
+        for _ in range(iterations):
+            response = app(
+                environ(HTTP_IF_NONE_MATCH=etag), lambda s, h, e=None: statuses.append(s)
+            )
+            b"".join(response)
+            response.close()
+        assert set(statuses) == {"304 Not Modified"}, set(statuses)
+        return round((time.process_time() - started) / iterations * 1e6)
+
+    early = per_request(WSGIHandler())
+    middleware = list(settings.MIDDLEWARE)
+    settings.MIDDLEWARE = [m for m in middleware if "AnonymousNotModified" not in m]
+    try:
+        full = per_request(WSGIHandler())
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        settings.MIDDLEWARE = middleware
+    return {"early_us": early, "full_stack_us": full}
 
 
 def explain(combo: dict[str, str]) -> list[str]:
@@ -435,7 +523,7 @@ def main() -> None:
         default=4,
         help="measure the (slow) naive view every Nth iteration",
     )
-    parser.add_argument("--wrk-seconds", type=int, default=15)
+    parser.add_argument("--wrk-seconds", type=int, default=10)
     parser.add_argument("--wrk-connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--no-wrk", action="store_true")
@@ -456,6 +544,8 @@ def main() -> None:
     report.update(measure(args.iterations, args.variants, args.naive_every, args.rank_from))
     print(json.dumps(report["latency"], indent=2), flush=True)  # before the (long) wrk part
     if not args.no_wrk:
+        report["cpu_per_304"] = cpu_304(2000, args.rank_from)
+        print("CPU per 304:", report["cpu_per_304"], flush=True)
         report["wrk"] = wrk_304(
             args.database_url, args.wrk_seconds, args.wrk_connections, args.port, args.rank_from
         )

@@ -176,6 +176,18 @@ class RowExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _completer(self, return_type: Any, fields: Any, where: str) -> Callable[[Any], Any]:
         """value -> completed value, for a row attribute of `return_type`."""
         if is_non_null_type(return_type):
+            if is_leaf_type(return_type.of_type):  # the commonest field: one call, not two
+                coerce_required = return_type.of_type.coerce_output_value
+
+                def required_leaf(value: Any) -> Any:
+                    if value is None:
+                        raise TypeError(f"Cannot return null for non-nullable field {where}.")
+                    coerced = coerce_required(value)
+                    if coerced is None or coerced is Undefined:
+                        raise TypeError(f"{where}: cannot serialize {value!r}.")
+                    return coerced
+
+                return required_leaf
             inner = self._completer(return_type.of_type, fields, where)
 
             def non_null(value: Any) -> Any:
