@@ -78,6 +78,8 @@ TEMPLATES = [
 
 # --- database ---------------------------------------------------------------------------------
 # Embedded default: a SQLite file under var/. Production and CI: postgres://...
+if not env.str("DATABASE_URL", default=""):
+    VAR_DIR.mkdir(exist_ok=True)  # the embedded default lives in var/ (not in git)
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'timeline.sqlite3'}"),
 }
