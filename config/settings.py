@@ -149,8 +149,9 @@ X_FRAME_OPTIONS = "DENY"
 # --- Celery -----------------------------------------------------------------------------------
 # No broker configured → tasks run in-process (eager). That is ONLY the local-demo default of
 # `make run`; every deployment sets CELERY_BROKER_URL (or REDIS_URL).
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
-CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+_BROKER = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not _BROKER
+CELERY_BROKER_URL = _BROKER or "memory://"
 CELERY_TASK_EAGER_PROPAGATES = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True

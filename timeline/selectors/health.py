@@ -29,7 +29,7 @@ def health_check_database() -> dict[str, Any]:
 
 def health_check_broker() -> dict[str, Any]:
     url = settings.CELERY_BROKER_URL
-    if not url:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
         return {"ok": True, "mode": "in-process (no broker configured: local demo only)"}
     if url.startswith("memory://"):
         return {"ok": True, "mode": "memory"}
