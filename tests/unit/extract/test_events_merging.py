@@ -73,3 +73,14 @@ def test_passive_agent_is_the_actor() -> None:
     text = "Romania's air force said it intercepted 12 of 20 drones launched by Russia overnight."
     attacks = [t for ty, t, _ in _events(text) if ty == "attack"]
     assert attacks == ["Russian attack"]
+
+
+def test_same_event_in_another_paragraph_is_one_event() -> None:
+    text = (
+        "Officials said Monday that Belarus has sent about 2,000 troops to Serbia.\n\n"
+        "The ministry gave no details.\n\n"
+        "“Belarus has sent 2,000 soldiers to Serbia,” a spokesman said.\n\n"
+        "Belarus sent 500 troops to Hungary last year."
+    )
+    deployments = [t for ty, t, _ in _events(text) if ty == "deployment"]
+    assert len(deployments) == 2

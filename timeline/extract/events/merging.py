@@ -113,6 +113,17 @@ def _same_event(text: str, a: ExtractedEvent, b: ExtractedEvent) -> bool:
     return all(figures.get(k, v) == v for k, v in b.figures)
 
 
+def _corefer(text: str, a: ExtractedEvent, b: ExtractedEvent) -> bool:
+    """Mentions anywhere in the article with the same actors and the same day (or both
+    undated): one event ("North Korea has sent 10,000 troops" ... "the troops North Korea
+    had sent"). Possibilities and events waiting for review stay apart."""
+    if a.date != b.date or not set(a.actors) & set(b.actors):
+        return False
+    if min(a.confidence, b.confidence) <= BARE_CONFIDENCE:
+        return False
+    return _same_event(text, a, b)
+
+
 def _merge_in_paragraph(doc: Document, events: list[ExtractedEvent]) -> list[ExtractedEvent]:
     paragraphs = [p.start for p in doc.paragraphs]
     sentences = [s.start for s in doc.sentences]
@@ -125,9 +136,12 @@ def _merge_in_paragraph(doc: Document, events: list[ExtractedEvent]) -> list[Ext
             (
                 k
                 for k in range(len(out))
-                if where[k][0] == para
-                and sent - where[k][1] <= _PARAGRAPH_SENTENCES
-                and _same_event(doc.text, out[k], ev)
+                if (
+                    where[k][0] == para
+                    and sent - where[k][1] <= _PARAGRAPH_SENTENCES
+                    and _same_event(doc.text, out[k], ev)
+                )
+                or _corefer(doc.text, out[k], ev)
             ),
             None,
         )
