@@ -166,6 +166,8 @@ def to_json(extraction: Extraction, id: Any) -> dict[str, Any]:
                 "actors": list(e.actors),
                 "places": list(e.places),
                 "figures": [list(f) for f in e.figures],
+                # addition: every mention's span when the article names the event more than once
+                "evidence": [list(s) for s in e.evidence] or [[e.start, e.end]],
             }
             for e in extraction.events
         ],

@@ -132,6 +132,9 @@ class ExtractedEvent:
     people: tuple[str, ...] = ()
     figures: tuple[tuple[str, float], ...] = ()
     confidence: float = 0.5
+    #: The evidence span of every mention when the article names the event more than once
+    #: (``(start, end)`` first); empty for an event mentioned once.
+    evidence: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,3 +84,15 @@ def test_same_event_in_another_paragraph_is_one_event() -> None:
     )
     deployments = [t for ty, t, _ in _events(text) if ty == "deployment"]
     assert len(deployments) == 2
+
+
+def test_statements_about_any_mention_link_to_the_merged_event() -> None:
+    text = (
+        "Officials said Monday that Belarus has sent about 2,000 troops to Serbia.\n\n"
+        "The ministry gave no details.\n\n"
+        "“Belarus has sent 2,000 soldiers to Serbia,” a spokesman said."
+    )
+    x = extract(text, DCT)
+    assert len(x.events) == 1
+    assert len(x.events[0].evidence) == 2
+    assert [s.event_index for s in x.statements] == [0, 0]

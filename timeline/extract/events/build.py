@@ -313,6 +313,8 @@ def merge(a: ExtractedEvent, b: ExtractedEvent) -> ExtractedEvent:
 
     names = {k for k, _ in a.figures}
     dated = a if a.date or not b.date else b
+    spans = spans_of(a)
+    spans += tuple(x for x in spans_of(b) if x not in spans)
     return dataclasses.replace(
         a,
         status=dated.status,
@@ -325,7 +327,13 @@ def merge(a: ExtractedEvent, b: ExtractedEvent) -> ExtractedEvent:
         people=pool(a.people, b.people),
         figures=a.figures + tuple(f for f in b.figures if f[0] not in names),
         confidence=max(a.confidence, b.confidence),
+        evidence=spans,
     )
+
+
+def spans_of(ev: ExtractedEvent) -> tuple[tuple[int, int], ...]:
+    """Every evidence span of an event (its own span when it was mentioned once)."""
+    return ev.evidence or ((ev.start, ev.end),)
 
 
 def borrow(

@@ -74,8 +74,12 @@ def link_statements(
     """
     if not events:
         return list(statements)
-    order = sorted(range(len(events)), key=lambda i: events[i].start)
-    starts = [events[i].start for i in order]
+    # every mention of an event counts ("the deployment" merged into the first report of it)
+    mentions = sorted(
+        (a, i) for i, ev in enumerate(events) for a, _ in (ev.evidence or ((ev.start, ev.end),))
+    )
+    order = [i for _, i in mentions]
+    starts = [a for a, _ in mentions]
     out = []
     for s in statements:
         best: int | None = None

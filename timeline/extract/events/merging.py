@@ -119,6 +119,8 @@ def _corefer(text: str, a: ExtractedEvent, b: ExtractedEvent) -> bool:
     had sent"). Possibilities and events waiting for review stay apart."""
     if a.date != b.date or not set(a.actors) & set(b.actors):
         return False
+    if bool(a.places) != bool(b.places):
+        return False  # "sent to Russia" and "deployed to the Kursk region" may be two moves
     if min(a.confidence, b.confidence) <= BARE_CONFIDENCE:
         return False
     return _same_event(text, a, b)
