@@ -16,7 +16,7 @@ from typing import IO, Any
 
 import orjson
 
-from timeline.extract.pipeline import extract, to_json
+from timeline.extract.pipeline import extract, to_json, warm_up
 
 
 def _dumps(obj: dict[str, Any]) -> bytes:
@@ -69,6 +69,7 @@ def run(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
 def main() -> int:
     """Entry point of ``python -m timeline.extract``."""
+    warm_up()  # compile lazily built tables now: start-up, not the first articles
     return run(sys.stdin.buffer, sys.stdout.buffer)
 
 
