@@ -18,7 +18,7 @@ from django.db import connection
 from django.db.models import Q
 
 from timeline.enums import DatePrecision, EventRole, ReviewState
-from timeline.extract.types import EntityMention, ExtractedEvent
+from timeline.extract.types import Document, EntityMention, ExtractedEvent
 from timeline.models import Article, Entity, Event, EventEntity, EventSource
 from timeline.normalize import normalize_alias, sha256_hex
 
@@ -197,6 +197,7 @@ def store_events(
     entity_map: dict[str, Entity],
     reported: date,
     mentions: tuple[EntityMention, ...] = (),
+    document: Document | None = None,
 ) -> list[int]:
     """Create or join the Event rows for `events`; add sources and entity links.
 
@@ -263,20 +264,26 @@ def store_events(
     if created:
         Event.history.bulk_history_create(created, default_change_reason="extracted")
 
-    EventSource.objects.bulk_create(
-        [
-            EventSource(
-                event=p.event,
-                article=article,
-                start=p.extracted.start,
-                end=p.extracted.end,
-                sentence=p.fields["summary"],
-                sentence_start=p.extracted.sentence_start,
+    sources = []
+    for p in pending:
+        # One evidence row per mention when the article names the event more than once.
+        for start, end in p.extracted.evidence or ((p.extracted.start, p.extracted.end),):
+            sentence = document.sentence_at(start) if document is not None else None
+            sources.append(
+                EventSource(
+                    event=p.event,
+                    article=article,
+                    start=start,
+                    end=end,
+                    sentence=sentence_text(article.text, sentence.start, sentence.end)
+                    if sentence is not None
+                    else p.fields["summary"],
+                    sentence_start=sentence.start
+                    if sentence is not None
+                    else p.extracted.sentence_start,
+                )
             )
-            for p in pending
-        ],
-        ignore_conflicts=True,
-    )
+    EventSource.objects.bulk_create(sources, ignore_conflicts=True)
     EventEntity.objects.bulk_create(
         [
             EventEntity(event=p.event, entity=entity, role=role)

@@ -181,7 +181,9 @@ def events_merge(*, into: Event, others: Sequence[Event]) -> Event:
     Event.objects.filter(pk__in=other_ids).update(
         review_state=ReviewState.MERGED, merged_into=survivor, source_count=0
     )
-    survivor.source_count = EventSource.objects.filter(event=survivor).count()
+    survivor.source_count = (
+        EventSource.objects.filter(event=survivor).values("article").distinct().count()
+    )
     survivor.save(update_fields=["source_count", "updated_at"])
     _record_history(Event, other_ids, reason=f"merged into {survivor.pk}")
     items_mark_changed(event_ids=[survivor.pk, *other_ids], statement_ids=statement_ids)

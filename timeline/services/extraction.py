@@ -175,11 +175,12 @@ def _refresh_source_counts(event_ids: set[int], statement_ids: set[int]) -> None
         if not ids:
             continue
         link = "event" if model is Event else "statement"
+        # Corroboration: distinct articles, however often one article repeats the item.
         count = (
             source.objects.filter(**{link: OuterRef("pk")})
             .order_by()
             .values(link)
-            .annotate(n=Count("id"))
+            .annotate(n=Count("article", distinct=True))
             .values("n")
         )
         model.objects.filter(pk__in=ids).update(
@@ -215,6 +216,7 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
         entity_map=entity_map,
         reported=reported,
         mentions=extraction.entities,
+        document=extraction.document,
     )
     result.events = set(event_ids)
     result.statements = _store_statements(article, extraction, entity_map, event_ids, reported)

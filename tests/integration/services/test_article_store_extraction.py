@@ -118,3 +118,12 @@ def test_change_seq_increases_with_every_store():
     first = Statement.objects.get().change_seq
     store(article, extraction(statements=(polk_statement(confidence=0.95),)))
     assert Statement.objects.get().change_seq > first
+
+
+def test_event_named_twice_in_one_article_has_two_spans_and_counts_one_source():
+    article = ArticleFactory(text=TEXT)
+    twice = accord_event(evidence=((36, 65), (0, 20)))
+    store(article, extraction(events=(twice,)))
+    event = Event.objects.get()
+    assert sorted(EventSource.objects.values_list("start", "end")) == [(0, 20), (36, 65)]
+    assert event.source_count == 1  # corroboration counts articles, not mentions
