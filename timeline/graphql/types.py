@@ -226,7 +226,7 @@ class TimelineItem(relay.Node):
     review_state: ReviewStateEnum
     confidence: float
     source_count: int = strawberry.field(
-        description="Corroboration: how many article spans report it."
+        description="Corroboration: how many distinct articles report it."
     )
     change_seq: BigInt | None = strawberry.field(
         description="Global change number; poll with filter.updatedSince."
