@@ -108,7 +108,8 @@ class AnonymousNotModifiedMiddleware:
             return None
         scope, negotiated = route
         if negotiated and (
-            "format" in request.GET or not _accepts_json(meta.get("HTTP_ACCEPT") or "*/*")
+            any(key == "format" for key, _ in conditional.query_items(request))
+            or not _accepts_json(meta.get("HTTP_ACCEPT") or "*/*")
         ):
             return None
         # The change-mark lookup doubles as the connection's health check: CONN_HEALTH_CHECKS
