@@ -91,6 +91,8 @@ _FIRST_OF: dict[frozenset[str], frozenset[str]] = {
 }
 # Words that can start a hedge ("reportedly", "reports of", "said to have", "according to").
 _HEDGE_START = _HEDGE_1 | _first_words(_HEDGE_2, _HEDGE_3) | {"according"}
+# Substrings every hedge contains: "report" for "reports of", "have" for "said to have".
+_HEDGE_HINTS = (*_HEDGE_1, "report", "rumo", "have", "according")
 
 
 def _has_marker(tail: list[str], one: frozenset[str], two: frozenset[str]) -> int | None:
@@ -187,7 +189,11 @@ def status_of(
             return DENIED
     if verb_tense == "future" or (when is not None and when > published):
         return SCHEDULED
-    words_ = [w.lower() for w in _WORD.findall(text, clause.start, min(clause.end, end + 30))]
+    hi = min(clause.end, end + 30)
+    low = text[clause.start : hi].lower()
+    if not any(h in low for h in _HEDGE_HINTS):
+        return HAPPENED  # no hedge word can be there (a cheap test before the word loop)
+    words_ = [w.lower() for w in _WORD.findall(text, clause.start, hi)]
     for k, w in enumerate(words_):
         if w not in _HEDGE_START:
             continue
