@@ -541,7 +541,9 @@ def main() -> None:
     }
     if args.explain:
         print("\n".join(explain(combos(1, args.rank_from)[0])))
+    report["load_average_before"] = os.getloadavg()
     report.update(measure(args.iterations, args.variants, args.naive_every, args.rank_from))
+    report["load_average_after_latency"] = os.getloadavg()
     print(json.dumps(report["latency"], indent=2), flush=True)  # before the (long) wrk part
     if not args.no_wrk:
         report["cpu_per_304"] = cpu_304(2000, args.rank_from)
