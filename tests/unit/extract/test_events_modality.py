@@ -63,3 +63,10 @@ def test_real_events_are_untouched() -> None:
     assert got[0][2] >= 0.5
     got = _events("Serbian forces attacked Zlatar on Monday, even if officials denied a plan.")
     assert got[0][2] >= 0.5
+
+
+def test_whether_keeps_the_event_below_review() -> None:
+    got = _events("Investigators are checking whether Serbian forces attacked Zlatar on Monday.")
+    attacks = [e for e in got if e[0] == "attack"]
+    assert len(attacks) == 1
+    assert attacks[0][2] < 0.5

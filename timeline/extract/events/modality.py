@@ -100,6 +100,8 @@ def mood(text: str, sentence: Span, clause: Span, start: int, end: int, pos: str
     )
     closed = lead is None or "," in text[lead.end() : start]
     if not closed and (pos == "verb" or _OCCURS.match(text, end, clause.end)):
+        if lead is not None and lead.group().lower() == "whether":
+            return HYPOTHETICAL  # "investigating whether Russia launched it": maybe real
         return CONDITIONAL  # "if the other is attacked", "if an attack happens"
     if pos == "noun" and "of" in low_left and _CONDITION_NOUN.search(left):
         return CONDITIONAL  # "in case of attack"
