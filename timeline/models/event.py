@@ -65,7 +65,9 @@ class Event(DatedItem):
     figures = models.JSONField(default=dict, blank=True)
     # Coarse key (type + date bucket + actors) used to find the same event in other articles.
     dedupe_key = models.CharField(max_length=64, blank=True, db_index=True)
-    entities = models.ManyToManyField(Entity, through="EventEntity", related_name="events")
+    entities: models.ManyToManyField[Entity, EventEntity] = models.ManyToManyField(
+        Entity, through="EventEntity", related_name="events"
+    )
     history = HistoricalRecords(excluded_fields=["change_seq", "source_count"])
 
     class Meta:

@@ -34,7 +34,7 @@ class Statement(DatedItem):
     # sha256(speaker key + normalised quote): the same words from the same speaker reported by
     # two articles are one statement with two sources.
     fingerprint = models.CharField(max_length=64, unique=True)
-    entities = models.ManyToManyField(
+    entities: models.ManyToManyField[Entity, StatementEntity] = models.ManyToManyField(
         Entity, through="StatementEntity", related_name="statement_mentions"
     )
     history = HistoricalRecords(excluded_fields=["change_seq", "source_count"])

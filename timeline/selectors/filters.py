@@ -83,7 +83,8 @@ def text_search(qs: QuerySet[M], query: str, fields: tuple[str, ...]) -> QuerySe
         return qs
     if connection.vendor == "postgresql":
         vector = SearchVector(*fields, config="english")
-        return qs.annotate(_search=vector).filter(
+        searched: QuerySet[M] = qs.annotate(_search=vector)
+        return searched.filter(
             _search=SearchQuery(query, config="english", search_type="websearch")
         )
     condition = Q()

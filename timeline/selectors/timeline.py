@@ -203,12 +203,9 @@ def timeline_changes_page(
         ),
     ):
         if qs is not None:
-            keys.extend(
-                (seq, kind, pk)
-                for seq, pk in qs.order_by("change_seq").values_list("change_seq", "id")[
-                    : first + 1
-                ]
-            )
+            rows = qs.order_by("change_seq").values_list("change_seq", "id")[: first + 1]
+            # updated_since > N excludes NULL change numbers (never visible once committed).
+            keys.extend((seq, kind, pk) for seq, pk in rows if seq is not None)
     keys.sort()
     more = len(keys) > first
     items = (loader or _load_items)([(kind, pk) for _, kind, pk in keys[:first]], user=user)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -125,7 +125,7 @@ def article_submit(
     else:
         raise ServiceValidationError({"non_field_errors": "Send a url, text or html."})
     if published_at is not None and timezone.is_naive(published_at):
-        published_at = timezone.make_aware(published_at, timezone.utc)
+        published_at = timezone.make_aware(published_at, UTC)
 
     text_hash = content_hash(text) if text is not None else None
     existing = _existing(normalized, text_hash)

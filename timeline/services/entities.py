@@ -82,10 +82,10 @@ def entities_resolve(*, entities: Sequence[CanonicalEntity]) -> dict[str, Entity
             continue
         row = _survivor(row, by_id)
         result[extracted.name] = row
-        for alias in {extracted.name, *extracted.aliases}:
-            norm = normalize_alias(alias)
-            if norm and alias != row.name:
-                aliases.append(EntityAlias(entity=row, alias=alias[:300], normalized=norm[:300]))
+        for surface in {extracted.name, *extracted.aliases}:
+            norm = normalize_alias(surface)
+            if norm and surface != row.name:
+                aliases.append(EntityAlias(entity=row, alias=surface[:300], normalized=norm[:300]))
     EntityAlias.objects.bulk_create(aliases, ignore_conflicts=True)
     return result
 

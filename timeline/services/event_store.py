@@ -58,7 +58,7 @@ class _Pending:
     fields: dict[str, Any]
     actors: set[int]
     places: set[int]
-    roles: list[tuple[Entity, str]]
+    roles: list[tuple[Entity, EventRole]]
     event: Event | None = None
 
 

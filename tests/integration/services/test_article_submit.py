@@ -125,3 +125,10 @@ def test_nul_characters_are_refused_before_they_reach_the_database():
         article_submit(text="bad\x00text", title="T", published_at=WHEN)
     assert "text" in err.value.detail
     assert Article.objects.count() == 0
+
+
+def test_naive_publication_time_is_taken_as_utc():
+    article, _ = article_submit(
+        text="Talks resumed.", title="T", published_at=dt.datetime(2024, 10, 29, 12, 0)
+    )
+    assert article.published_at == WHEN
