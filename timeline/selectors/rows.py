@@ -26,6 +26,7 @@ from timeline.models import (
     StatementEntity,
     StatementSource,
 )
+from timeline.selectors.compiled import CompiledValues
 from timeline.selectors.timeline import TimelineKey
 from timeline.selectors.visibility import is_staff, visible_q
 
@@ -107,29 +108,77 @@ def _grouped(rows: Any, parent: str) -> defaultdict[int, list[dict[str, Any]]]:
     return groups
 
 
+# The seven row queries, compiled once per id count (compiled.py): same SQL, same dicts.
+_EVENTS = CompiledValues(lambda ids: Event.objects.filter(pk__in=ids).values(*EVENT_FIELDS))
+_EVENT_LINKS = CompiledValues(
+    lambda ids: (
+        EventEntity.objects.filter(event_id__in=ids)
+        .order_by("role", "id")
+        .values("event_id", *LINK_FIELDS)
+    )
+)
+_EVENT_SOURCES = CompiledValues(
+    lambda ids: (
+        EventSource.objects.filter(event_id__in=ids)
+        .order_by("created_at", "id")
+        .values("event_id", "start", "end", *SOURCE_FIELDS)
+    )
+)
+# Statements about events: one query per visibility (the public's adds the published rule).
+_ABOUT = {
+    staff: CompiledValues(
+        lambda ids, staff=staff: (
+            Statement.objects.filter(visible_q(_STAFF if staff else None), event_id__in=ids)
+            .order_by("sort_date", "id")
+            .values(*ABOUT_FIELDS)
+        )
+    )
+    for staff in (False, True)
+}
+_STATEMENTS = CompiledValues(
+    lambda ids: Statement.objects.filter(pk__in=ids).values(*STATEMENT_FIELDS)
+)
+_STATEMENT_LINKS = CompiledValues(
+    lambda ids: (
+        StatementEntity.objects.filter(statement_id__in=ids)
+        .order_by("role", "id")
+        .values("statement_id", *LINK_FIELDS)
+    )
+)
+_STATEMENT_SOURCES = CompiledValues(
+    lambda ids: (
+        StatementSource.objects.filter(statement_id__in=ids)
+        .order_by("created_at", "id")
+        .values(
+            "statement_id",
+            "quote_start",
+            "quote_end",
+            "speaker_start",
+            "speaker_end",
+            *SOURCE_FIELDS,
+        )
+    )
+)
+
+
+class _Staff:
+    """Stands for any staff user when building the staff variant of a query."""
+
+    is_active = True
+    is_staff = True
+
+
+_STAFF = _Staff()
+
+
 def event_rows(ids: list[int], *, user: Any) -> dict[int, dict[str, Any]]:
     """Events by id with `entities`, `sources` and `statements` (visible ones) nested."""
     if not ids:
         return {}
-    events = {row["id"]: row for row in Event.objects.filter(pk__in=ids).values(*EVENT_FIELDS)}
-    links = _grouped(
-        EventEntity.objects.filter(event_id__in=ids)
-        .order_by("role", "id")
-        .values("event_id", *LINK_FIELDS),
-        "event_id",
-    )
-    sources = _grouped(
-        EventSource.objects.filter(event_id__in=ids)
-        .order_by("created_at", "id")
-        .values("event_id", "start", "end", *SOURCE_FIELDS),
-        "event_id",
-    )
-    about = _grouped(
-        Statement.objects.filter(visible_q(user), event_id__in=ids)
-        .order_by("sort_date", "id")
-        .values(*ABOUT_FIELDS),
-        "event_id",
-    )
+    events = {row["id"]: row for row in _EVENTS(ids)}
+    links = _grouped(_EVENT_LINKS(ids), "event_id")
+    sources = _grouped(_EVENT_SOURCES(ids), "event_id")
+    about = _grouped(_ABOUT[is_staff(user)](ids), "event_id")
     for pk, row in events.items():
         row["entities"], row["sources"], row["statements"] = links[pk], sources[pk], about[pk]
     return events
@@ -142,28 +191,9 @@ def statement_rows(ids: list[int], *, user: Any = None) -> dict[int, dict[str, A
     """
     if not ids:
         return {}
-    statements = {
-        row["id"]: row for row in Statement.objects.filter(pk__in=ids).values(*STATEMENT_FIELDS)
-    }
-    links = _grouped(
-        StatementEntity.objects.filter(statement_id__in=ids)
-        .order_by("role", "id")
-        .values("statement_id", *LINK_FIELDS),
-        "statement_id",
-    )
-    sources = _grouped(
-        StatementSource.objects.filter(statement_id__in=ids)
-        .order_by("created_at", "id")
-        .values(
-            "statement_id",
-            "quote_start",
-            "quote_end",
-            "speaker_start",
-            "speaker_end",
-            *SOURCE_FIELDS,
-        ),
-        "statement_id",
-    )
+    statements = {row["id"]: row for row in _STATEMENTS(ids)}
+    links = _grouped(_STATEMENT_LINKS(ids), "statement_id")
+    sources = _grouped(_STATEMENT_SOURCES(ids), "statement_id")
     staff = is_staff(user)
     for pk, row in statements.items():
         row["entities"], row["sources"] = links[pk], sources[pk]
