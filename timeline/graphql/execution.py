@@ -35,6 +35,11 @@ from timeline.graphql.rows import Row, python_name
 
 Completer = Callable[[Any, Any, Any, Any, Any], Any]  # (context, fields, path, value, position)
 
+# Scalars whose output coercion returns a value of exactly this type unchanged (graphql-core's
+# String and Boolean; strawberry's ID is `str`): skip the call. Int is not here (it checks the
+# 32-bit range), nor Float (it rejects NaN).
+_IDENTITY: dict[str, type] = {"String": str, "Boolean": bool, "ID": str}
+
 
 def _compile(return_type: GraphQLOutputType, where: str) -> Completer:
     """A function completing a row attribute's value for `return_type`, built once."""
@@ -178,8 +183,11 @@ class RowExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if is_non_null_type(return_type):
             if is_leaf_type(return_type.of_type):  # the commonest field: one call, not two
                 coerce_required = return_type.of_type.coerce_output_value
+                same = _IDENTITY.get(return_type.of_type.name)
 
                 def required_leaf(value: Any) -> Any:
+                    if type(value) is same:
+                        return value  # what the scalar's coercion returns for this type
                     if value is None:
                         raise TypeError(f"Cannot return null for non-nullable field {where}.")
                     coerced = coerce_required(value)
@@ -201,10 +209,11 @@ class RowExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return lambda value: None if value is None else [item(v) for v in value]
         if is_leaf_type(return_type):
             coerce = return_type.coerce_output_value
+            same_type = _IDENTITY.get(return_type.name)
 
             def leaf(value: Any) -> Any:
-                if value is None:
-                    return None
+                if value is None or type(value) is same_type:
+                    return value
                 coerced = coerce(value)
                 if coerced is None or coerced is Undefined:
                     raise TypeError(f"{where}: cannot serialize {value!r}.")
@@ -212,17 +221,24 @@ class RowExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
             return leaf
         schema, abstract = self.schema, is_abstract_type(return_type)
+        plans: dict[type, list[Any]] = {}  # row class -> plan, for this field's selection
 
         def obj(value: Any) -> Any:
             if value is None:
                 return None
-            runtime = schema.get_type(value.graphql_type)
-            if not isinstance(runtime, GraphQLObjectType) or (
-                runtime is not return_type
-                and not (abstract and schema.is_sub_type(return_type, runtime))
-            ):
-                raise TypeError(f"{where}: a {value.graphql_type} row is not a {return_type}.")
-            return self._row_result(runtime, fields, value)
+            plan = plans.get(type(value))
+            if plan is None:
+                runtime = schema.get_type(value.graphql_type)
+                if not isinstance(runtime, GraphQLObjectType) or (
+                    runtime is not return_type
+                    and not (abstract and schema.is_sub_type(return_type, runtime))
+                ):
+                    raise TypeError(f"{where}: a {value.graphql_type} row is not a {return_type}.")
+                plan = plans[type(value)] = self._row_plan(runtime, fields)
+            return {
+                name: (complete(getattr(value, attr)) if complete is not None else attr)
+                for name, attr, complete in plan
+            }
 
         return obj
 

@@ -16,6 +16,7 @@ statements about events, and a statement's event blanked when the reader may not
 
 from __future__ import annotations
 
+from dataclasses import make_dataclass
 from typing import Any, ClassVar
 
 from graphql import (
@@ -55,9 +56,9 @@ class Row:
 
 
 class NodeRow(Row):
-    """A relay Node: `id` is the global id of (graphql_type, pk)."""
+    """A relay Node: `id` is the global id of (graphql_type, pk) (`pk` is a field of each)."""
 
-    __slots__ = ("pk",)
+    __slots__ = ()
     pk: Any
 
     @property
@@ -66,15 +67,18 @@ class NodeRow(Row):
 
 
 def _row(name: str, base: type[Row], graphql_type: str, strawberry_type: Any, fields: str) -> Any:
-    """A slotted row class; `__as_strawberry_type__` makes strawberry resolve it as its type."""
-    return type(
+    """A slotted row class with a generated keyword `__init__` (a dataclass: cheaper to build
+    than setting attributes one by one); `__as_strawberry_type__` makes strawberry resolve it
+    as its GraphQL type."""
+    names = (["pk"] if issubclass(base, NodeRow) else []) + fields.split()
+    return make_dataclass(
         name,
-        (base,),
-        {
-            "__slots__": tuple(fields.split()),
-            "graphql_type": graphql_type,
-            "__as_strawberry_type__": strawberry_type,
-        },
+        [(field, Any) for field in names],
+        bases=(base,),
+        namespace={"graphql_type": graphql_type, "__as_strawberry_type__": strawberry_type},
+        slots=True,
+        eq=False,
+        repr=False,
     )
 
 
@@ -152,18 +156,10 @@ ConnectionRow.children = {"edges": (EdgeRow,), "page_info": (PageInfoRow,)}
 # --- building rows from selectors.rows dicts ---------------------------------------------------
 
 
-def _fill(cls: Any, **values: Any) -> Any:
-    obj = cls.__new__(cls)
-    for name, value in values.items():
-        setattr(obj, name, value)
-    return obj
-
-
 def _entity(row: dict[str, Any], prefix: str) -> Any:
     if row[f"{prefix}__slug"] is None:
         return None
-    return _fill(
-        EntityRow,
+    return EntityRow(
         pk=row[f"{prefix}_id"],
         name=row[f"{prefix}__name"],
         slug=row[f"{prefix}__slug"],
@@ -176,15 +172,13 @@ def _article(row: dict[str, Any]) -> Any:
     outlet = (
         None
         if outlet_id is None
-        else _fill(
-            OutletRow,
+        else OutletRow(
             pk=outlet_id,
             name=row["article__outlet__name"],
             domain=row["article__outlet__domain"],
         )
     )
-    return _fill(
-        ArticleRow,
+    return ArticleRow(
         pk=row["article_id"],
         url=row["article__url"],
         title=row["article__title"],
@@ -198,8 +192,7 @@ def _dated(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def event_row(row: dict[str, Any]) -> Any:
-    return _fill(
-        EventRow,
+    return EventRow(
         pk=row["id"],
         title=row["title"],
         summary=row["summary"],
@@ -207,12 +200,10 @@ def event_row(row: dict[str, Any]) -> Any:
         status=row["status"],
         figures=row["figures"],
         actors=[
-            _fill(ActorRow, role=link["role"], entity=_entity(link, "entity"))
-            for link in row["entities"]
+            ActorRow(role=link["role"], entity=_entity(link, "entity")) for link in row["entities"]
         ],
         sources=[
-            _fill(
-                EventSourceRow,
+            EventSourceRow(
                 start=s["start"],
                 end=s["end"],
                 sentence=s["sentence"],
@@ -222,8 +213,7 @@ def event_row(row: dict[str, Any]) -> Any:
             for s in row["sources"]
         ],
         statements=[
-            _fill(
-                AboutRow,
+            AboutRow(
                 pk=s["id"],
                 speaker=_entity(s, "speaker"),
                 speaker_text=s["speaker_text"],
@@ -240,8 +230,7 @@ def event_row(row: dict[str, Any]) -> Any:
 
 def statement_row(row: dict[str, Any]) -> Any:
     event_id = row["event_id"]
-    return _fill(
-        StatementRow,
+    return StatementRow(
         pk=row["id"],
         quote=row["quote"],
         kind=row["kind"],
@@ -251,16 +240,13 @@ def statement_row(row: dict[str, Any]) -> Any:
         speaker_text=row["speaker_text"],
         speaker_title=row["speaker_title"],
         stance=row["stance"],
-        event=None
-        if event_id is None
-        else _fill(EventRefRow, pk=event_id, title=row["event__title"]),
+        event=None if event_id is None else EventRefRow(pk=event_id, title=row["event__title"]),
         mentions=[
-            _fill(MentionRow, role=link["role"], entity=_entity(link, "entity"))
+            MentionRow(role=link["role"], entity=_entity(link, "entity"))
             for link in row["entities"]
         ],
         sources=[
-            _fill(
-                StatementSourceRow,
+            StatementSourceRow(
                 start=s["quote_start"],
                 end=s["quote_end"],
                 sentence=s["sentence"],
@@ -281,11 +267,9 @@ def item_row(kind: str, row: dict[str, Any]) -> Any:
 
 def connection_row(edges: list[tuple[str, Any]], *, has_next: bool, has_previous: bool) -> Any:
     """The timeline connection from (cursor, item row) pairs."""
-    return _fill(
-        ConnectionRow,
-        edges=[_fill(EdgeRow, cursor=cursor, node=node) for cursor, node in edges],
-        page_info=_fill(
-            PageInfoRow,
+    return ConnectionRow(
+        edges=[EdgeRow(cursor=cursor, node=node) for cursor, node in edges],
+        page_info=PageInfoRow(
             has_next_page=has_next,
             has_previous_page=has_previous,
             start_cursor=edges[0][0] if edges else None,
