@@ -44,7 +44,8 @@ def test_same_rows_as_the_orm_for_every_id_count_and_order():
     assert row["figures"] == {"troops": 1}
     assert row["created_at"].tzinfo is not None
     assert compiled([]) == []
-    assert compiled._plans and all(plan is not None for plan in compiled._plans.values())
+    assert compiled._plans
+    assert all(plan is not None for plan in compiled._plans.values())
     assert compiled([ids[0], ids[0]]) == compiled([ids[0]])  # duplicates: as the ORM's IN
 
 
