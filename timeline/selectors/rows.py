@@ -17,6 +17,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
+
 from timeline.enums import ReviewState
 from timeline.models import (
     Event,
@@ -124,17 +126,28 @@ _EVENT_SOURCES = CompiledValues(
         .values("event_id", "start", "end", *SOURCE_FIELDS)
     )
 )
-# Statements about events: one query per visibility (the public's adds the published rule).
-_ABOUT = {
-    staff: CompiledValues(
-        lambda ids, staff=staff: (
-            Statement.objects.filter(visible_q(_STAFF if staff else None), event_id__in=ids)
-            .order_by("sort_date", "id")
-            .values(*ABOUT_FIELDS)
+
+
+class _Staff:
+    """Stands for any staff user when building the staff variant of a query."""
+
+    is_active = True
+    is_staff = True
+
+
+def _about(staff: bool) -> CompiledValues:
+    def build(ids: list[int]) -> QuerySet[Any, Any]:
+        visible = Statement.objects.filter(visible_q(_Staff() if staff else None))
+        queryset: QuerySet[Any, Any] = (
+            visible.filter(event_id__in=ids).order_by("sort_date", "id").values(*ABOUT_FIELDS)
         )
-    )
-    for staff in (False, True)
-}
+        return queryset
+
+    return CompiledValues(build)
+
+
+# Statements about events: one query per visibility (the public's adds the published rule).
+_ABOUT = {staff: _about(staff) for staff in (False, True)}
 _STATEMENTS = CompiledValues(
     lambda ids: Statement.objects.filter(pk__in=ids).values(*STATEMENT_FIELDS)
 )
@@ -159,16 +172,6 @@ _STATEMENT_SOURCES = CompiledValues(
         )
     )
 )
-
-
-class _Staff:
-    """Stands for any staff user when building the staff variant of a query."""
-
-    is_active = True
-    is_staff = True
-
-
-_STAFF = _Staff()
 
 
 def event_rows(ids: list[int], *, user: Any) -> dict[int, dict[str, Any]]:
