@@ -113,7 +113,11 @@ class BaseTimelineFilterSet(df.FilterSet):
     precision = ListFilter(choices=DatePrecision.choices, help_text="Date precision.")
     q = df.CharFilter(max_length=200, help_text="Full-text search.")
     outlet = ListFilter(pattern=DOMAIN, lower=True, help_text="Outlet domain of a source.")
-    min_sources = IntFilter(min_value=0, max_value=100_000, help_text="At least this many reporting articles (corroboration).")
+    min_sources = IntFilter(
+        min_value=0,
+        max_value=100_000,
+        help_text="At least this many reporting articles (corroboration).",
+    )
     review_state = ListFilter(
         choices=ReviewState.choices,
         help_text="Staff: review state (the public sees published only).",
