@@ -37,8 +37,20 @@ def allocate_change_seqs(count: int, name: str = "timeline") -> range:
     """Reserve `count` consecutive change numbers inside the caller's transaction."""
     if count <= 0:
         return range(0)
-    if not transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
         raise RuntimeError("allocate_change_seqs must run inside transaction.atomic()")
+    if connection.vendor == "postgresql":
+        # Lock, bump and read in one round trip (the row exists after the first allocation).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {ChangeCounter._meta.db_table} SET value = value + %s, changed_at = %s"  # noqa: S608
+                " WHERE name = %s RETURNING value",
+                [count, timezone.now(), name],
+            )
+            row = cursor.fetchone()
+        if row is not None:
+            return range(int(row[0]) - count + 1, int(row[0]) + 1)
     counter, _ = ChangeCounter.objects.select_for_update().get_or_create(name=name)
     start = counter.value + 1
     counter.value += count

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,9 +25,27 @@ def items_mark_changed(*, event_ids: Iterable[int] = (), statement_ids: Iterable
         raise RuntimeError("items_mark_changed must run inside transaction.atomic()")
     numbers = iter(allocate_change_seqs(len(events) + len(statements)))
     now = timezone.now()
+    if transaction.get_connection().vendor == "postgresql":
+        event_seqs = [next(numbers) for _ in events]
+        statement_seqs = [next(numbers) for _ in statements]
+        _set_seqs(Event._meta.db_table, events, event_seqs, now)
+        _set_seqs(Statement._meta.db_table, statements, statement_seqs, now)
+        return
     event_rows = [Event(id=pk, change_seq=next(numbers), updated_at=now) for pk in events]
     statement_rows = [
         Statement(id=pk, change_seq=next(numbers), updated_at=now) for pk in statements
     ]
     Event.objects.bulk_update(event_rows, ["change_seq", "updated_at"], batch_size=500)
     Statement.objects.bulk_update(statement_rows, ["change_seq", "updated_at"], batch_size=500)
+
+
+def _set_seqs(table: str, ids: list[int], seqs: list[int], now: datetime) -> None:
+    """PostgreSQL: one UPDATE from two arrays (the ORM's bulk_update builds a CASE per row)."""
+    if not ids:
+        return
+    with transaction.get_connection().cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS t SET change_seq = v.seq, updated_at = %s"  # noqa: S608
+            " FROM unnest(%s::bigint[], %s::bigint[]) AS v(id, seq) WHERE t.id = v.id",
+            [now, ids, seqs],
+        )

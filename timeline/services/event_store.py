@@ -15,9 +15,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from timeline.enums import DatePrecision, EventRole, ReviewState
+from timeline.enums import DatePrecision, EventRole, OccurrenceStatus, ReviewState
 from timeline.extract.types import Document, EntityMention, ExtractedEvent
 from timeline.models import Article, Entity, Event, EventEntity, EventSource
 from timeline.normalize import normalize_alias, sha256_hex
@@ -67,6 +67,9 @@ class _Candidate:
     event: Event
     actors: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
+    # Its wording is settled: another article already backs it (this article's own sources are
+    # gone when matching runs), or an earlier mention in this article refreshed it.
+    keep_wording: bool = False
 
 
 def _lock_event_types(types: set[str]) -> None:
@@ -142,11 +145,11 @@ def _candidates(pending: list[_Pending], reported: date) -> list[_Candidate]:
     for p in pending:
         query |= _window(p, reported)
     rows = list(
-        Event.objects.filter(query, review_state__in=LIVE).order_by("-source_count", "id")[
-            :MAX_CANDIDATES
-        ]
+        Event.objects.filter(query, review_state__in=LIVE)
+        .annotate(keep_wording=Exists(EventSource.objects.filter(event_id=OuterRef("pk"))))
+        .order_by("-source_count", "id")[:MAX_CANDIDATES]
     )
-    by_id = {e.pk: _Candidate(e) for e in rows}
+    by_id = {e.pk: _Candidate(e, keep_wording=e.keep_wording) for e in rows}
     for event_id, entity_id, role in EventEntity.objects.filter(event_id__in=by_id).values_list(
         "event_id", "entity_id", "role"
     ):
@@ -157,22 +160,49 @@ def _candidates(pending: list[_Pending], reported: date) -> list[_Candidate]:
     return list(by_id.values())
 
 
-def _update_machine_fields(event: Event, p: _Pending) -> None:
-    """Curator wins: fields an editor changed are never overwritten by machines."""
-    if event.source_count > 1:
-        return  # several articles back it: the first report's wording stays
+# Finest first: a later report with a finer date than the event's sharpens it.
+_PRECISION_RANK = {p: rank for rank, p in enumerate(DatePrecision.values)}
+_DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_value", "sort_date")
+_WORDING_FIELDS = ("title", "summary", "status")
+
+
+def _fields_to_refresh(event: Event, p: _Pending, *, settled: bool) -> list[str]:
+    """Which machine fields `p` may overwrite on `event`.
+
+    An event only its own article backs takes every field of that article's re-extraction.
+    Once it is settled (another article backs it, or an earlier mention in this article
+    refreshed it) the first report's wording stays, except that news moves on: a scheduled
+    event that a later report says happened takes that report's wording ("will host" is stale
+    once they met), a merely reported one becomes happened, and a finer date sharpens a
+    coarser one.
+    """
+    if not settled:
+        return list(p.fields)
+    names: list[str] = []
+    if p.fields["status"] == OccurrenceStatus.HAPPENED:
+        if event.status == OccurrenceStatus.SCHEDULED:
+            names += _WORDING_FIELDS
+        elif event.status == OccurrenceStatus.REPORTED:
+            names.append("status")
+    new_rank = _PRECISION_RANK.get(p.fields["date_precision"], len(_PRECISION_RANK))
+    if new_rank < _PRECISION_RANK.get(event.date_precision, len(_PRECISION_RANK)):
+        names += _DATE_FIELDS
+    return names
+
+
+def _update_machine_fields(event: Event, p: _Pending, *, settled: bool) -> None:
+    """Refresh `event` from mention `p` (see _fields_to_refresh); edited fields never change."""
     changed = [
         name
-        for name, value in p.fields.items()
-        if name not in event.edited_fields and getattr(event, name) != value
+        for name in _fields_to_refresh(event, p, settled=settled)
+        if name not in event.edited_fields and getattr(event, name) != p.fields[name]
     ]
+    for name in changed:
+        setattr(event, name, p.fields[name])
     confidence = p.extracted.confidence
     if confidence > event.confidence and "confidence" not in event.edited_fields:
         event.confidence = confidence
         changed.append("confidence")
-    for name in changed:
-        if name != "confidence":
-            setattr(event, name, p.fields[name])
     if changed:
         event.save(update_fields=[*changed, "updated_at"])
 
@@ -239,7 +269,8 @@ def store_events(
         if match is not None:
             p.event = match.event
             if match.event.pk is not None:
-                _update_machine_fields(match.event, p)
+                _update_machine_fields(match.event, p, settled=match.keep_wording)
+                match.keep_wording = True
             # An entity that already has a real role in the event is not also "mentioned".
             roled = match.actors | match.places
             p.roles = [

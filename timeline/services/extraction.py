@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
@@ -52,7 +53,7 @@ def statement_fingerprint(extracted: ExtractedStatement, speaker: Entity | None)
 
 
 def _statement_fields(
-    extracted: ExtractedStatement, speaker: Entity | None, reported: date, event_ids: list[int]
+    extracted: ExtractedStatement, speaker: Entity | None, reported: date
 ) -> dict[str, Any]:
     start, end = interval(extracted.date_start, extracted.date_end)
     fields: dict[str, Any] = {
@@ -69,22 +70,44 @@ def _statement_fields(
         "date_value": (extracted.date or "")[:40],
         "sort_date": start or reported,
     }
-    index = extracted.event_index
-    if index is not None and 0 <= index < len(event_ids):
-        fields["event_id"] = event_ids[index]
-        fields["stance"] = extracted.stance or "neutral"
     return fields
 
 
+def _event_fields(extracted: ExtractedStatement, event_ids: list[int]) -> dict[str, Any]:
+    """The statement's link to the event it is about (known once the events are stored)."""
+    index = extracted.event_index
+    if index is None or not 0 <= index < len(event_ids):
+        return {}
+    return {"event_id": event_ids[index], "stance": extracted.stance or "neutral"}
+
+
+def _apply(statement: Statement, fields: dict[str, Any]) -> list[str]:
+    """Curator wins: set the machine fields an editor has not changed; return what changed."""
+    changed = [
+        name
+        for name, value in fields.items()
+        if name not in statement.edited_fields and getattr(statement, name) != value
+    ]
+    for name in changed:
+        setattr(statement, name, fields[name])
+    return changed
+
+
+@dataclass
+class _Statements:
+    """Statements stored before the events (their event links and new rows' history wait)."""
+
+    rows: list[tuple[ExtractedStatement, str, dict[str, Any]]]
+    by_fp: dict[str, Statement]
+    created: list[Statement]
+
+
 def _store_statements(
-    article: Article,
-    extraction: Extraction,
-    entity_map: dict[str, Entity],
-    event_ids: list[int],
-    reported: date,
-) -> set[int]:
+    article: Article, extraction: Extraction, entity_map: dict[str, Entity], reported: date
+) -> _Statements:
+    """Insert-or-update the statements with their sources and entity links (no event link)."""
     if not extraction.statements:
-        return set()
+        return _Statements(rows=[], by_fp={}, created=[])
     rows: list[tuple[ExtractedStatement, str, dict[str, Any]]] = []
     for extracted in extraction.statements:
         speaker = entity_map.get(extracted.speaker or "")
@@ -92,7 +115,7 @@ def _store_statements(
             (
                 extracted,
                 statement_fingerprint(extracted, speaker),
-                _statement_fields(extracted, speaker, reported, event_ids),
+                _statement_fields(extracted, speaker, reported),
             )
         )
     fingerprints = {fp for _, fp, _ in rows}
@@ -102,13 +125,7 @@ def _store_statements(
         if fp in existing:
             statement = existing[fp]
             if statement.source_count <= 1:  # re-extraction of its only source
-                changed = [
-                    name
-                    for name, value in fields.items()
-                    if name not in statement.edited_fields and getattr(statement, name) != value
-                ]
-                for name in changed:
-                    setattr(statement, name, fields[name])
+                changed = _apply(statement, fields)
                 if changed:
                     statement.save(update_fields=[*changed, "updated_at"])
         elif fp not in fresh:
@@ -119,11 +136,11 @@ def _store_statements(
                 review_state=review_state_for(extracted.confidence),
                 extractor_version=article.extractor_version,
             )
+    created: list[Statement] = []
     if fresh:
         # ignore_conflicts: a concurrent article may insert the same statement first.
         Statement.objects.bulk_create(fresh.values(), ignore_conflicts=True)
         created = list(Statement.objects.filter(fingerprint__in=fresh))
-        Statement.history.bulk_history_create(created, default_change_reason="extracted")
         existing.update({s.fingerprint: s for s in created})
 
     document = extraction.document
@@ -163,29 +180,77 @@ def _store_statements(
         )
     StatementSource.objects.bulk_create(sources, ignore_conflicts=True)
     StatementEntity.objects.bulk_create(links, ignore_conflicts=True)
-    return {existing[fp].pk for _, fp, _ in rows}
+    return _Statements(rows=rows, by_fp=existing, created=created)
 
 
-def _refresh_source_counts(event_ids: set[int], statement_ids: set[int]) -> None:
-    """One UPDATE per table: source_count = number of evidence rows."""
-    for model, source, ids in (
-        (Event, EventSource, event_ids),
-        (Statement, StatementSource, statement_ids),
-    ):
-        if not ids:
-            continue
-        link = "event" if model is Event else "statement"
-        # Corroboration: distinct articles, however often one article repeats the item.
-        count = (
-            source.objects.filter(**{link: OuterRef("pk")})
-            .order_by()
-            .values(link)
-            .annotate(n=Count("article", distinct=True))
-            .values("n")
+def _link_statements(stored: _Statements, event_ids: list[int]) -> None:
+    """Point statements at their events (same curator-wins rule), then write new rows' history.
+
+    A statement backed by several articles keeps its first report's link, as its other fields.
+    """
+    fresh = {s.pk for s in stored.created}
+    links: dict[tuple[int, str], set[int]] = {}
+    for extracted, fp, _ in stored.rows:
+        statement = stored.by_fp[fp]
+        fields = _event_fields(extracted, event_ids)
+        if statement.pk in fresh:
+            # Inserted just now without a link (or by a concurrent article, whose link stays).
+            # A plain UPDATE: no history signal, the row's "+" history follows with the link.
+            if statement.event_id is None and _apply(statement, fields):
+                links.setdefault((fields["event_id"], fields["stance"]), set()).add(statement.pk)
+        elif statement.source_count <= 1:
+            changed = _apply(statement, fields)
+            if changed:
+                statement.save(update_fields=[*changed, "updated_at"])
+    for (event_id, stance), ids in links.items():  # usually one UPDATE: one event per article
+        Statement.objects.filter(pk__in=ids).update(event_id=event_id, stance=stance)
+    if stored.created:
+        Statement.history.bulk_history_create(stored.created, default_change_reason="extracted")
+
+
+def _delete_sources(
+    model: type[EventSource | StatementSource], item: str, article_id: int
+) -> set[int]:
+    """Delete an article's evidence rows of one kind; return the items they backed."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {model._meta.db_table} WHERE article_id = %s RETURNING {item}",  # noqa: S608
+            [article_id],
         )
-        model.objects.filter(pk__in=ids).update(
-            source_count=Coalesce(Subquery(count, output_field=IntegerField()), 0)
-        )
+        return {int(row[0]) for row in cursor.fetchall()}
+
+
+def _refresh_source_counts(
+    model: type[Event | Statement], source: type[EventSource | StatementSource], ids: set[int]
+) -> None:
+    """One UPDATE: source_count = number of distinct articles among the item's evidence rows."""
+    if not ids:
+        return
+    link = "event" if model is Event else "statement"
+    # Corroboration: distinct articles, however often one article repeats the item.
+    count = (
+        source.objects.filter(**{link: OuterRef("pk")})
+        .order_by()
+        .values(link)
+        .annotate(n=Count("article", distinct=True))
+        .values("n")
+    )
+    model.objects.filter(pk__in=ids).update(
+        source_count=Coalesce(Subquery(count, output_field=IntegerField()), 0)
+    )
+
+
+def _reject_orphans(model: type[Event | Statement], ids: set[int]) -> set[int]:
+    """Machine items left without any source (and never edited) become rejected."""
+    if not ids:
+        return set()
+    orphans = set(
+        model.objects.filter(
+            pk__in=ids, source_count=0, edited_fields=[], review_state__in=LIVE
+        ).values_list("pk", flat=True)
+    )
+    model.objects.filter(pk__in=orphans).update(review_state=ReviewState.REJECTED)
+    return orphans
 
 
 def article_store_extraction(*, article: Article, extraction: Extraction) -> StoreResult:
@@ -197,19 +262,19 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
     with the same extraction leaves the same rows. The caller holds the article's row lock.
     """
     result = StoreResult()
-    before_events = set(
-        EventSource.objects.filter(article=article).values_list("event_id", flat=True)
-    )
-    before_statements = set(
-        StatementSource.objects.filter(article=article).values_list("statement_id", flat=True)
-    )
-    if before_events:
-        EventSource.objects.filter(article=article).delete()
-    if before_statements:
-        StatementSource.objects.filter(article=article).delete()
+    before_events = _delete_sources(EventSource, "event_id", article.pk)
+    before_statements = _delete_sources(StatementSource, "statement_id", article.pk)
 
     reported = (article.published_at or article.created_at).date()
     entity_map = entities_resolve(entities=extraction.canonical_entities)
+    # Statements first: the events come last because matching them takes a per-type lock that
+    # is held until commit (the shorter the rest of the transaction, the less workers queue).
+    statements = _store_statements(article, extraction, entity_map, reported)
+    result.statements = {statements.by_fp[fp].pk for _, fp, _ in statements.rows}
+    touched_statements = result.statements | before_statements
+    _refresh_source_counts(Statement, StatementSource, touched_statements)
+    result.orphaned_statements = _reject_orphans(Statement, before_statements - result.statements)
+
     event_ids = store_events(
         article=article,
         events=extraction.events,
@@ -218,33 +283,10 @@ def article_store_extraction(*, article: Article, extraction: Extraction) -> Sto
         mentions=extraction.entities,
         document=extraction.document,
     )
+    _link_statements(statements, event_ids)
     result.events = set(event_ids)
-    result.statements = _store_statements(article, extraction, entity_map, event_ids, reported)
-
     touched_events = result.events | before_events
-    touched_statements = result.statements | before_statements
-    _refresh_source_counts(touched_events, touched_statements)
-    if before_events - result.events:
-        orphans = Event.objects.filter(
-            pk__in=before_events - result.events,
-            source_count=0,
-            edited_fields=[],
-            review_state__in=LIVE,
-        )
-        result.orphaned_events = set(orphans.values_list("pk", flat=True))
-        Event.objects.filter(pk__in=result.orphaned_events).update(
-            review_state=ReviewState.REJECTED
-        )
-    if before_statements - result.statements:
-        orphans_s = Statement.objects.filter(
-            pk__in=before_statements - result.statements,
-            source_count=0,
-            edited_fields=[],
-            review_state__in=LIVE,
-        )
-        result.orphaned_statements = set(orphans_s.values_list("pk", flat=True))
-        Statement.objects.filter(pk__in=result.orphaned_statements).update(
-            review_state=ReviewState.REJECTED
-        )
+    _refresh_source_counts(Event, EventSource, touched_events)
+    result.orphaned_events = _reject_orphans(Event, before_events - result.events)
     items_mark_changed(event_ids=touched_events, statement_ids=touched_statements)
     return result

@@ -6,7 +6,7 @@ Network I/O and extraction run outside any transaction; only the final store hol
 from __future__ import annotations
 
 import logging
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time
 from typing import Any
 
 from django.conf import settings
@@ -19,7 +19,7 @@ from timeline.exceptions import IngestError, TransientFetchError
 from timeline.extract import EXTRACTOR_VERSION
 from timeline.models import Article
 from timeline.normalize import url_hash
-from timeline.services.articles import Claim, article_claim, article_finish
+from timeline.services.articles import Claim, article_claim_row, article_finish
 from timeline.services.extraction import article_store_extraction
 
 logger = logging.getLogger("timeline.articles")
@@ -71,7 +71,8 @@ def _anchor(article: Article, parsed: ParsedArticle) -> tuple[datetime, str]:
     return timezone.now(), DateSource.FETCHED
 
 
-def _duplicate_of(article: Article, parsed: ParsedArticle) -> Article | None:
+def _duplicate_of(article: Article, parsed: ParsedArticle, *, by_content: bool) -> Article | None:
+    """Another article with this page's canonical URL (or, with `by_content`, the same text)."""
     canonical = parsed.canonical_url
     qs = Article.objects.exclude(pk=article.pk)
     if canonical:
@@ -79,7 +80,7 @@ def _duplicate_of(article: Article, parsed: ParsedArticle) -> Article | None:
         match = qs.filter(url_hash=h).first() or qs.filter(canonical_url_hash=h).first()
         if match:
             return match
-    return qs.filter(content_hash=parsed.content_hash).first()
+    return qs.filter(content_hash=parsed.content_hash).first() if by_content else None
 
 
 def article_process(*, article_id: int) -> str:
@@ -89,14 +90,15 @@ def article_process(*, article_id: int) -> str:
     statements. Transient fetch errors put it back to queued and re-raise TransientFetchError
     for the task to retry; permanent ones fail it with a stored reason. Returns the outcome.
     """
-    claim = article_claim(
+    claimed = article_claim_row(
         article_id=article_id,
         from_status=ArticleStatus.QUEUED,
         to_status=ArticleStatus.FETCHING,
         bump_attempts=True,
     )
-    if claim is None:
+    if claimed is None:
         return "not-claimed"
+    claim, article = claimed
     if claim.attempts > settings.TIMELINE["MAX_ATTEMPTS"]:
         article_finish(
             claim=claim,
@@ -105,7 +107,6 @@ def article_process(*, article_id: int) -> str:
             message=f"Gave up after {claim.attempts - 1} attempts.",
         )
         return ArticleStatus.FAILED
-    article = Article.objects.get(pk=article_id)
     extra: dict[str, Any] = {}
     try:
         response, extra = _fetch(article)
@@ -151,18 +152,16 @@ def _extract_and_store(
         "published_at": anchor,
         "date_source": date_source,
     }
-    duplicate = _duplicate_of(article, parsed)
-    if duplicate is not None:
-        article_finish(
-            claim=claim,
-            status=ArticleStatus.SKIPPED,
-            reason="duplicate",
-            message=f"Same article as #{duplicate.pk}.",
-            duplicate_of=duplicate,
-            **fields,
-        )
-        return ArticleStatus.SKIPPED
     skip = skip_reason(parsed)
+    # Duplicates by content hash are caught by the unique index when the row is written below;
+    # only the URL-based ones (and those of skipped articles) need a lookup first.
+    duplicate = (
+        _duplicate_of(article, parsed, by_content=bool(skip))
+        if skip or parsed.canonical_url
+        else None
+    )
+    if duplicate is not None:
+        return _skip_duplicate(claim, fields, duplicate)
     if skip:
         article_finish(
             claim=claim,
@@ -176,49 +175,49 @@ def _extract_and_store(
     if parsed.canonical_url:
         fields["canonical_url"] = parsed.canonical_url[:2048]
         fields["canonical_url_hash"] = url_hash(parsed.canonical_url)
+    extraction = extract(parsed.text, anchor.date())
+    fields.update(extractor_version=EXTRACTOR_VERSION, extracted_at=timezone.now())
+    written = False
     try:
         with transaction.atomic():
-            moved = article_finish(claim=claim, status=ArticleStatus.EXTRACTING, **fields)
+            # One guarded UPDATE checks the claim, locks the row and writes it as done; the
+            # store below commits with it or not at all (so "done" always has its items).
+            if not article_finish(claim=claim, status=ArticleStatus.DONE, log=False, **fields):
+                return "fenced"
+            written = True
+            for name, value in fields.items():
+                setattr(article, name, value)
+            result = article_store_extraction(article=article, extraction=extraction)
     except IntegrityError:
-        # A concurrent twin took the canonical URL / content hash first: this one is the copy.
+        if written:
+            raise
+        # Another article has the same content hash / canonical URL (maybe committed a moment
+        # ago by a concurrent worker): this one is the copy.
         fields.pop("content_hash"), fields.pop("canonical_url_hash", None)
-        article_finish(
-            claim=claim,
-            status=ArticleStatus.SKIPPED,
-            reason="duplicate",
-            message="Same article as another one processed concurrently.",
-            **fields,
-        )
-        return ArticleStatus.SKIPPED
-    if not moved:
-        return "fenced"
-    claim = Claim(
-        article_id=claim.article_id, status=ArticleStatus.EXTRACTING, attempts=claim.attempts
-    )
-    published: date = anchor.date()
-    extraction = extract(parsed.text, published)
-    with transaction.atomic():
-        locked = (
-            Article.objects.select_for_update()
-            .filter(pk=claim.article_id, status=claim.status, attempts=claim.attempts)
-            .first()
-        )
-        if locked is None:
-            return "fenced"
-        locked.extractor_version = EXTRACTOR_VERSION
-        result = article_store_extraction(article=locked, extraction=extraction)
-        article_finish(
-            claim=claim,
-            status=ArticleStatus.DONE,
-            extractor_version=EXTRACTOR_VERSION,
-            extracted_at=timezone.now(),
-        )
+        fields.pop("extractor_version"), fields.pop("extracted_at")
+        return _skip_duplicate(claim, fields, _duplicate_of(article, parsed, by_content=True))
     logger.info(
-        "article stored",
+        "article done",
         extra={
             "article_id": claim.article_id,
+            "from_status": claim.status,
             "events": len(result.events),
             "statements": len(result.statements),
         },
     )
     return ArticleStatus.DONE
+
+
+def _skip_duplicate(claim: Claim, fields: dict[str, Any], duplicate: Article | None) -> str:
+    """Mark the claimed article a skipped copy of `duplicate` (None: not visible yet)."""
+    article_finish(
+        claim=claim,
+        status=ArticleStatus.SKIPPED,
+        reason="duplicate",
+        message=f"Same article as #{duplicate.pk}."
+        if duplicate is not None
+        else "Same article as another one processed concurrently.",
+        duplicate_of=duplicate,
+        **fields,
+    )
+    return ArticleStatus.SKIPPED

@@ -62,6 +62,60 @@ def test_same_event_in_two_articles_is_one_event_with_two_sources():
     assert statement.source_count == 2
 
 
+def test_second_article_keeps_the_first_reports_wording():
+    store(ArticleFactory(text=TEXT), extraction())
+    store(
+        ArticleFactory(text=TEXT + " More."),
+        extraction(
+            events=(
+                accord_event(
+                    title="Sylvania, Freedonia sign trade accord",
+                    status="reported",
+                    confidence=0.95,
+                ),
+            )
+        ),
+    )
+    event = Event.objects.get()
+    assert (event.title, event.status) == ("Freedonia and Sylvania sign trade accord", "happened")
+    assert event.confidence == 0.95
+
+
+def test_later_report_that_a_scheduled_event_happened_takes_its_wording():
+    store(
+        ArticleFactory(text=TEXT),
+        extraction(events=(accord_event(title="Freedonia to sign accord", status="scheduled"),)),
+    )
+    store(ArticleFactory(text=TEXT + " More."), extraction())
+    event = Event.objects.get()
+    assert (event.title, event.status) == ("Freedonia and Sylvania sign trade accord", "happened")
+
+
+def test_later_report_with_a_finer_date_sharpens_it():
+    store(ArticleFactory(text=TEXT), extraction())
+    store(
+        ArticleFactory(text=TEXT + " More."),
+        extraction(
+            events=(
+                accord_event(
+                    title="Sylvania, Freedonia sign trade accord",
+                    date="2024-06-19",
+                    date_start=dt.date(2024, 6, 19),
+                    date_end=dt.date(2024, 6, 19),
+                    precision="day",
+                ),
+            )
+        ),
+    )
+    event = Event.objects.get()
+    assert (event.date_start, event.date_end, event.date_precision) == (
+        dt.date(2024, 6, 19),
+        dt.date(2024, 6, 19),
+        "day",
+    )
+    assert event.title == "Freedonia and Sylvania sign trade accord"
+
+
 def test_different_places_are_different_events():
     article = ArticleFactory(text=TEXT)
     result = extraction(
