@@ -161,3 +161,27 @@ def test_that_quarter_is_the_quarter_just_named() -> None:
     text = "Profit rose in the third quarter. In the second quarter of 2022, results for that quarter fell."
     values = [t.value for t in tag(text, date(2024, 10, 30))]
     assert values == ["2024-Q3", "2022-Q2", "2022-Q2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Profit rose in the third quarter. In the year-ago third quarter it lost $2 million.",
+         [("the third quarter", "2024-Q3"), ("the year-ago third quarter", "2023-Q3")]),
+        ("In the comparable year-earlier quarter, sales were flat.",
+         [("the comparable year-earlier quarter", "2023-Q3")]),
+        ("In the year-earlier fourth quarter, sales were flat.",
+         [("the year-earlier fourth quarter", "2023-Q4")]),
+    ],
+)  # fmt: skip
+def test_year_ago_quarters_are_one_expression(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, date(2024, 10, 30))] == expected
+
+
+def test_overnight_does_not_move_the_reference_day() -> None:
+    text = (
+        "Shares fell Friday after overnight losses in New York. The index ended "
+        "4% below the previous Friday."
+    )
+    values = [t.value for t in tag(text, date(1989, 10, 30))]
+    assert values == ["1989-10-27", "1989-10-30", "1989-10-20"]

@@ -94,3 +94,39 @@ def test_sets(text: str, span: str, value: str) -> None:
 def test_references(text: str, span: str, value: str) -> None:
     t = only(text)
     assert (t.text, t.type, t.value) == (span, "DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Three days later, the index fell.", "Three days", "P3D"),
+        ("A minute and a half later, a pilot called.", "A minute and a half", "PT1M30S"),
+        ("He was seen there 10 days before the shooting.", "10 days", "P10D"),
+        ("A few weeks earlier, the talks had failed.", "A few weeks", "PXW"),
+    ],
+)
+def test_direction_words_after_a_duration_are_outside_it(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Prices will not recover for a couple of years.", "a couple of years", "P2Y"),
+        ("Ships could sail within a few days.", "a few days", "PXD"),
+        ("The plant will close over the next year or so.", "the next year or so", "P1Y"),
+        ("Shares may rise over the next two years or so.", "the next two years or so", "P2Y"),
+    ],
+)
+def test_amounts_with_an_article_and_or_so_are_in_span(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They flew with their 6-month-old son.", "A three-week-old calf was found."],
+)
+def test_ages_in_months_and_weeks_are_not_durations(text: str) -> None:
+    assert tag(text, DCT) == []

@@ -133,8 +133,9 @@ _QUARTER = (
 )
 _QREF = (
     rf"(?P<qr>(?:(?P<qr_det>the|this|that|its|their|last{S}year{APOS}s|this{S}year{APOS}s)){S}"
-    rf"(?:(?P<qr_adj>latest|current|most{S}recent|recent|same|year{SH}earlier|year{SH}ago"
+    rf"(?:(?:comparable|corresponding){S}(?=year))?(?:(?P<qr_adj>latest|current|most{S}recent|recent|same|year{SH}earlier|year{SH}ago"
     rf"|comparable|corresponding|just{SH}ended|previous|prior|{_YEAR_RAW}|fiscal){S})?"
+    rf"(?:(?P<qr_ord>first|second|third|fourth){SH})?"
     rf"(?P<qr_unit>quarter|period)(?![a-z0-9-])"
     rf"(?P<qr_tail>{S}a{S}year{S}(?:ago|earlier)|{S}(?:of{S})?last{S}year|{S}a{S}year{S}earlier)?"
     rf"(?:(?={S}(?:ended|ending|that{S}ended){S}{month('qr_')}{S}{day('qr_')}))?)"
@@ -186,7 +187,7 @@ _DUR = (
     rf"|business|working){S})?"
     rf"(?P<du_u>{_UNIT})(?P<du_half>{S}and{S}a{S}half)?(?P<du_suf>-long|-old|{S}old)?"
     rf"(?![a-z0-9]|-[a-z])"
-    rf"(?P<du_or>{S}or{S}(?:{QTY}{SH})?{_UNIT}{END})?)"
+    rf"(?P<du_or>{S}or{S}(?:{QTY}{SH})?{_UNIT}{END}|{S}or{S}so{END})?)"
 )
 _SEASONS = (
     rf"(?P<se>(?:(?P<se_mod>{_MOD}){_MODSEP})?(?:(?P<se_det>the|this{S}past|this{S}coming|this"
@@ -229,6 +230,7 @@ _RELUNIT = (
     rf"(?:(?P<ru_det>the){S})?(?P<ru_rel>last|this{S}past|this{S}coming|this|next|past|coming"
     rf"|current|previous|following|the|that){S}"
     rf"(?P<ru_unit>week|weekend|month|year|decade|century|fortnight)(?![a-z0-9-])"
+    rf"(?:{S}or{S}so{END})?"
     rf"|(?:(?P<ru_mod2>early|late|around|the{S}end{S}of|by){S})?(?P<ru_ye>year{SH}end"
     rf"|year{APOS}s{S}end|end{SH}of{SH}year|(?:earlier|later){S}in{S}the{S}(?:year|month|week|day)"
     rf"|year{SH}to{SH}date){END})"

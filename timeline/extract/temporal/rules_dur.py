@@ -35,6 +35,9 @@ _SINGULAR_POS_OK = frozenset({
     "entire", "whole", "full", "remaining", "additional", "extra", "further",
 })  # fmt: skip
 
+# Amounts that take the indefinite article as their own first word.
+_ARTICLE_AMOUNTS = frozenset({"few", "couple", "couple of", "dozen", "number of"})
+
 _PART_CODES = dict(DAY_PARTS)
 _DAY_KINDS = frozenset({"trading", "business", "working"})
 
@@ -137,6 +140,8 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
     apx = norm(g(m, "du_apx"))
     if qty is None and det in ("a", "an"):
         qty, det = det, None  # "within a week": the article is the amount
+    elif det in ("a", "an") and qty in _ARTICLE_AMOUNTS:
+        qty, det = f"{det} {qty}", None  # "a few days", "a couple of years": one amount
     n = parse_number(qty) if qty else None
     nxt = ctx.next_word(m.end("du_u"))
     if stem == "quarter" and (nxt == "of" or not (pos or (n is not None and n >= 2) or (
@@ -147,13 +152,8 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         return None
     if stem == "night" and n is None:
         return None
-    if (
-        suf
-        and "old" in suf
-        and stem == "year"
-        and (n is not None or _number_before(ctx, m.start()))
-    ):
-        return None  # "a 13-year-old", "52 years old": an age
+    if suf and "old" in suf and (n is not None or _number_before(ctx, m.start())):
+        return None  # "a 13-year-old", "52 years old", "a 6-month-old": an age
     if suf and _number_before(ctx, m.start()) and qty is None:
         return None  # the tail of "8-month-old" whose number was rejected
     if qty in ("a", "an") and plural:

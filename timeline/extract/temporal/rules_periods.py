@@ -83,6 +83,8 @@ def h_qr(m: Match, ctx: Context) -> Hit | None:
     rq = ctx.reporting_quarter(m.start())
     if unit == "period" and not adj and not tail:
         return None
+    if g(m, "qr_ord"):
+        return _year_ago_quarter(m, ctx, adj, rq)
     ended = month_day(m, ctx, "qr_", "last") if g(m, "qr_mon") else None
     if ended is not None and adj in ("", "latest", "current", "fiscal", "just ended", "same"):
         # "the quarter ended Sept. 30" names its own quarter.
@@ -109,6 +111,23 @@ def h_qr(m: Match, ctx: Context) -> Hit | None:
             return Hit(DATE, adj, None, m.start(), m.end())
         y = int(adj)
     return Hit(DATE, f"{y:04d}-Q{q}", None, m.start(), m.end())
+
+
+_ORD_QUARTER = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _year_ago_quarter(m: Match, ctx: Context, adj: str, rq: tuple[int, int] | None) -> Hit | None:
+    """ "the year-ago third quarter", "the 1988 fourth quarter": a numbered quarter
+    placed by the adjective (the plain "the third quarter" is the ``q`` family's)."""
+    if m["qr_unit"] != "quarter":
+        return None  # "the third period" of a match
+    q = _ORD_QUARTER[m["qr_ord"]]
+    if adj.isdigit():
+        return Hit(DATE, f"{adj}-Q{q}", None, m.start(), m.end())
+    if adj.replace("-", " ") not in ("year earlier", "year ago"):
+        return None
+    y = rq[0] if rq else resolve_quarter_year(ctx.dct, q, None)
+    return Hit(DATE, f"{y - 1:04d}-Q{q}", None, m.start(), m.end())
 
 
 def h_fy(m: Match, ctx: Context) -> Hit | None:

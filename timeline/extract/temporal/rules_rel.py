@@ -30,7 +30,12 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
         "year", "month", "quarter", "decade"
     )):  # fmt: skip
         value = duration_value(qty, m["ag_u"], bool(g(m, "ag_half")))
-        return Hit(DURATION, value, mod, m.start(), m.end()) if value else None
+        # "three days later", "10 days before the vote": the direction word relates
+        # the stretch to another event (a TimeML signal); it is not part of it.
+        end = m.start("ag_dir")
+        while ctx.text[end - 1].isspace():
+            end -= 1
+        return Hit(DURATION, value, mod, m.start(), end) if value else None
     sign = 1 if direction in ("from now", "hence") else -1
     if n is None:
         if direction in ("before", "earlier", "later"):

@@ -123,6 +123,8 @@ def _remember(ctx: Context, hit: Hit) -> None:
     if hit.type not in (DATE, TIME):
         return
     dm = _DAY_VALUE.match(hit.value)
+    if dm and hit.end - hit.start == 9 and ctx.lower.startswith("overnight", hit.start):
+        return  # "overnight losses" names no day the story moves to
     if dm:
         try:
             ctx.ref_day = date(int(dm.group(1)), int(dm.group(2)), int(dm.group(3)))
