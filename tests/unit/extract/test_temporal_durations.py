@@ -28,7 +28,8 @@ def only(text: str) -> Timex:
         ("He waited 2 1/2 hours for a bus.", "2 1/2 hours", "PT2H30M"),
         ("The hearing ran for 90 minutes.", "90 minutes", "PT90M"),
         ("Prices rose in the past three months.", "the past three months", "P3M"),
-        ("Crime fell over the past year.", "the past year", "P1Y"),
+        ("Crime fell over the past week.", "the past week", "P1W"),
+        ("Aid will flow within the next year.", "the next year", "P1Y"),
         ("Growth slowed in the last three years.", "the last three years", "P3Y"),
         ("The feud has gone on for years.", "years", "PXY"),
         ("Profits fell in the first nine months.", "the first nine months", "P9M"),
@@ -115,7 +116,7 @@ def test_direction_words_after_a_duration_are_outside_it(text: str, span: str, v
     [
         ("Prices will not recover for a couple of years.", "a couple of years", "P2Y"),
         ("Ships could sail within a few days.", "a few days", "PXD"),
-        ("The plant will close over the next year or so.", "the next year or so", "P1Y"),
+        ("The plant will close over the next month or so.", "the next month or so", "P1M"),
         ("Shares may rise over the next two years or so.", "the next two years or so", "P2Y"),
     ],
 )
@@ -130,3 +131,16 @@ def test_amounts_with_an_article_and_or_so_are_in_span(text: str, span: str, val
 )
 def test_ages_in_months_and_weeks_are_not_durations(text: str) -> None:
     assert tag(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Crime fell over the past year.", "the past year", "2023"),
+        ("Wages lost ground in the last decade.", "the last decade", "201"),
+        ("Hate groups grew in the past year.", "the past year", "2023"),
+    ],
+)
+def test_the_past_year_is_the_year_before(text: str, span: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (span, "DATE", value)
