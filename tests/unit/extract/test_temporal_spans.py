@@ -83,3 +83,19 @@ def test_offsets_sorted_and_non_overlapping_in_a_paragraph() -> None:
 def test_empty_and_timeless_text() -> None:
     assert tag("", DCT) == []
     assert tag("The cat sat on the mat.", DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "mod"),
+    [
+        ("Families split by post-1959 politics.", "post-1959", "1959", "AFTER"),
+        ("Output is back to pre-1990 levels.", "pre-1990", "1990", "BEFORE"),
+    ],
+)
+def test_pre_and_post_years(text: str, span: str, value: str, mod: str) -> None:
+    (t,) = tag(text, DCT)
+    assert (t.text, t.type, t.value, t.mod) == (span, "DATE", value, mod)
+
+
+def test_post_before_a_noun_is_not_a_time() -> None:
+    assert tag("They built a post-war order.", DCT) == []

@@ -200,7 +200,7 @@ _MONTHS = (
     rf"(?:(?P<mo_rel>last|next|this{S}past|this{S}coming|this|coming|past){S})?{month('mo_')})"
 )
 _YEARS = (
-    rf"(?P<yr>(?:(?P<yr_mod>{_MOD}){_MODSEP})?(?:(?P<yr_the>the{S})?year{S})?"
+    rf"(?P<yr>(?:(?P<yr_mod>{_MOD}){_MODSEP}|(?P<yr_pp>pre|post)-)?(?:(?P<yr_the>the{S})?year{S})?"
     rf"(?:(?P<yr_y>{_YEAR_RAW})(?![\d%]|,\d|\.\d|[a-z])|(?P<yr_w>{YEARWORDS}){END}))"
 )
 _RELDAY = (
@@ -303,7 +303,7 @@ FIRST_WORDS: dict[str, set[str]] = {
     "du": {*_APPROXW, "each", *_DETW, *_POSW, *_NUMW, "½", "more", "additional", "extra",
            "straight", "consecutive", "full", "long", "fiscal", *_UNITW},
     "mo": {*_MODW, "last", "next", "this", "coming", "past", *_MONTHW},
-    "yr": {*_MODW, "year", "#d", "nineteen", "eighteen", "two", "twenty"},
+    "yr": {*_MODW, "year", "#d", "nineteen", "eighteen", "two", "twenty", "pre", "post"},
     "rd": {"early", "late", "earlier", "later", "mid", "the", "today", "tonight",
            "yesterday", "tomorrow", "overnight", "this", "last", "midmorning",
            "midafternoon", "midday"},
@@ -373,6 +373,6 @@ LEFT_WORDS = frozenset({
     "about", "around", "roughly", "approximately", "dozen", "hundred", "thousand",
     "1st", "2nd", "3rd", "4th", "by", "year-earlier", "year-ago", "just-ended", "point",
     "day", "week", "month", "new", "long", "extra", "or", "so", "1/2", "trading", "business",
-    "working",
+    "working", "pre", "post",
     *UNITS_SMALL, *TENS, *ORDINALS, *WEEKDAYS, "thanksgiving", "easter", "christmas",
 })  # fmt: skip

@@ -248,6 +248,12 @@ def h_mo(m: Match, ctx: Context) -> Hit | None:
 
 def h_yr(m: Match, ctx: Context) -> Hit | None:
     modw = g(m, "yr_mod")
+    side = g(m, "yr_pp")
+    if side:
+        # "post-1959 politics", "pre-1990 levels": the year, with its side as the mod.
+        ys_pp = g(m, "yr_y")
+        mod = "AFTER" if side == "post" else "BEFORE"
+        return Hit(DATE, ys_pp, mod, m.start(), m.end()) if ys_pp else None
     ys = g(m, "yr_y")
     if ys is None:
         y = parse_year_words(m["yr_w"] or "")
