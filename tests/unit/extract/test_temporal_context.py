@@ -185,3 +185,12 @@ def test_overnight_does_not_move_the_reference_day() -> None:
     )
     values = [t.value for t in tag(text, date(1989, 10, 30))]
     assert values == ["1989-10-27", "1989-10-30", "1989-10-20"]
+
+
+def test_year_earlier_after_nine_month_figures_is_a_year() -> None:
+    text = (
+        "Net rose in the third quarter from $5 million a year earlier. For the nine "
+        "months, net was $9 million, up from $7 million a year earlier."
+    )
+    values = [t.value for t in tag(text, date(1989, 10, 26))]
+    assert values == ["1989-Q3", "1988-Q3", "P9M", "1988"]

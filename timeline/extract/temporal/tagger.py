@@ -28,7 +28,7 @@ from .grammar import (
     FIRST_TOKEN,
     LEFT_WORDS,
 )
-from .model import DATE, TIME, Timex
+from .model import DATE, DURATION, TIME, Timex
 from .names import in_proper_name
 
 Handler = Callable[[re.Match[str], Context], Hit | None]
@@ -55,6 +55,7 @@ _MAX_LEFT_WORDS = 7
 _DAY_VALUE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)")
 _MONTH_VALUE = re.compile(r"^(\d{4})-(\d\d)$")
 _YEAR_VALUE = re.compile(r"^(\d{4})(?:$|-)")
+_HALF_AND_NINE_MONTHS = frozenset({"P6M", "P9M"})
 
 
 def _lower(text: str) -> str:
@@ -120,6 +121,12 @@ def _match_at(ctx: Context, start: int, anchor: int) -> Hit | None:
 
 def _remember(ctx: Context, hit: Hit) -> None:
     """Update the reference times anaphoric expressions resolve against."""
+    if hit.type == DURATION and hit.value in _HALF_AND_NINE_MONTHS:
+        if ctx.lower.startswith("the ", hit.start):
+            # "For the nine months, ... a year earlier": the figures now compared are
+            # for a stretch longer than a quarter, so a year-ago one is a year again.
+            ctx.quarter = None
+        return
     if hit.type not in (DATE, TIME):
         return
     dm = _DAY_VALUE.match(hit.value)
