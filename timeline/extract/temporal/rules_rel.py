@@ -114,10 +114,10 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
         return None  # "This Week" (a programme), "Next Year" (a title)
     if unit == "weekend" and rel in ("the", "this", "last", "next", "coming", "past"):
         return Hit(DATE, _weekend_value(ctx, m, rel), mod, m.start(), m.end())
-    if det and rel in ("past", "last") and unit in _LONG_UNITS:
-        # "in the past year", "the last decade": TimeBank annotates the calendar unit
-        # before the DCT (a DATE), as for "last year"; "the past week" and "within the
-        # next year" stay stretches of time.
+    if det and rel in ("past", "last") and unit == "year":
+        # "in the past year": TimeBank annotates the year before the DCT (a DATE), as
+        # for "last year"; "the past week", "the past decade" and "within the next
+        # year" stay stretches of time.
         rel = "last"
     elif (det and rel in ("past", "last", "next", "coming")) or (
         rel == "past" and unit != "weekend"
@@ -152,9 +152,6 @@ def h_ru(m: Match, ctx: Context) -> Hit | None:
     else:
         value = f"{base.year // 100 + step:02d}"
     return Hit(DATE, value, mod, m.start(), m.end())
-
-
-_LONG_UNITS = frozenset({"year", "decade", "century"})
 
 
 def _weekend_value(ctx: Context, m: Match, rel: str) -> str:
