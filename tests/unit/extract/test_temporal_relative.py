@@ -124,3 +124,19 @@ def test_times_of_day(text: str, span: str, type_: str, value: str) -> None:
 def test_anaphora_uses_the_last_mentioned_day() -> None:
     text = "The envoy arrived on March 3, 2021. The next day he met the king."
     assert [t.value for t in tag(text, TUE)] == ["2021-03-03", "2021-03-04"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a plan in the past perfect was overtaken: the day is behind the DCT
+        ("The offer had been due to expire Friday evening.", "2024-10-25TEV"),
+        ("The tender had been scheduled to expire Friday.", "2024-10-25"),
+        ("They had planned to meet Friday.", "2024-10-25"),
+        # present perfect and plain passive plans still look ahead
+        ("The vote has been scheduled for Friday.", "2024-11-01"),
+        ("The vote was scheduled to take place Friday.", "2024-11-01"),
+    ],
+)
+def test_past_perfect_plans_look_back(text: str, value: str) -> None:
+    assert only(text, TUE).value == value

@@ -97,11 +97,15 @@ def _classify(tokens: list[str], i: int) -> str | None:
     if tok == "early" and i + 1 < len(tokens) and tokens[i + 1] == "as" and prev == "as":
         return FUTURE  # "as early as Tuesday"
     if tok in _TO_FUTURE:
+        # "had (been) scheduled to expire Friday": a plan in the past perfect was
+        # overtaken; the day it named is already behind.
+        pluperfect = prev == "had" or (prev == "been" and prev2 == "had")
         if nxt == "to":
-            return FUTURE
+            return PAST if pluperfect else FUTURE
         if tok in ("scheduled", "planned", "slated", "due"):
-            # "is scheduled Thursday" looks ahead, "had been scheduled" looks back.
-            return PAST if prev in ("had", "was", "were", "been") else FUTURE
+            # "is scheduled Thursday", "has been scheduled for Friday" look ahead,
+            # "was scheduled Thursday" and "had been scheduled" look back.
+            return PAST if pluperfect or prev in ("was", "were") else FUTURE
         if tok in _PAST_UNLESS_TO and prev not in _BE:
             return PAST  # "agreed on Wednesday to a deal": the agreeing is past
         return None
