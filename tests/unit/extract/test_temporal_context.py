@@ -63,6 +63,8 @@ def test_weekday_direction(text: str, dct: date, value: str) -> None:
         "Athletes arrive for the Winter Games in the Alps.",
         "The museum honours today's youth and tomorrow's leaders.",
         "Engineers build the chips inside today's personal computers.",
+        "If I were choosing the people of tomorrow, I would pick them.",
+        "For the people of Poland, high noon has arrived.",
     ],
 )
 def test_names_and_generic_uses_are_not_times(text: str) -> None:
@@ -76,6 +78,8 @@ def test_names_and_generic_uses_are_not_times(text: str) -> None:
         ("Today the minister resigned.", "Today", "2024-10-30"),
         ("Today's vote decides the budget.", "Today", "2024-10-30"),
         ("The talks resume at noon, officials said.", "noon", "2024-10-30T12:00"),
+        ("As of tomorrow, fares rise.", "tomorrow", "2024-10-31"),
+        ("Both sides await the outcome of tomorrow's vote.", "tomorrow", "2024-10-31"),
     ],
 )
 def test_capitalised_time_words_still_count(text: str, span: str, value: str) -> None:

@@ -106,6 +106,8 @@ def h_tm(m: Match, ctx: Context) -> Hit | None:
         "at", "by", "until", "till", "from", "around", "about", "after", "before", "since",
     ):  # fmt: skip
         return None  # a bare "3:15" is too often a score, a ratio or a verse
+    if g(m, "tm_word") == "noon" and ctx.prev_word(m.start()) == "high":
+        return None  # "high noon": the idiom for a showdown, not a clock time
     rd = g(m, "tm_rd")
     d: date | None
     if rd:

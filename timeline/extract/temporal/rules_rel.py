@@ -4,6 +4,7 @@ weekdays, and the ``*_REF`` words."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 from .context import Context, Hit, resolve_weekday
@@ -173,6 +174,18 @@ def _weekend_value(ctx: Context, m: Match, rel: str) -> str:
     return _weekend(weekday_on_or_before(dct, 5))
 
 
+_THE_NOUN_OF = re.compile(r"(?<![a-z])the[ \t]+([a-z-]+)[ \t]+of[ \t]+$")
+
+
+def _generic_of(ctx: Context, start: int) -> bool:
+    """True for "the people of [tomorrow]": a noun's time of life, not a day ("as
+    of tomorrow" and "the morning of tomorrow" are days)."""
+    m = _THE_NOUN_OF.search(ctx.lower, max(0, start - 40), start)
+    if m is None or ctx.lower.startswith(("'s", "\u2019s"), start + 8):
+        return False
+    return m.group(1) not in DAY_PARTS and m.group(1) not in ("day", "eve", "night")
+
+
 _RD_OFFSET = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2, "today": 0, "tonight": 0, "overnight": 0}  # fmt: skip
 
@@ -185,6 +198,8 @@ def h_rd(m: Match, ctx: Context) -> Hit | None:
         part = g(m, "rd_part")
         if not part and generic_possessive(ctx.lower, m.end()):
             return None  # "today's youth", "tomorrow's leaders"
+        if word == "tomorrow" and not part and _generic_of(ctx, m.start()):
+            return None  # "the people of tomorrow", "the cars of tomorrow": the future
         mod = mod_of(g(m, "rd_mod"))
         if word == "tonight":
             return Hit(TIME, fmt_day(d) + "TNI", None, m.start(), m.end())
