@@ -215,8 +215,7 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
             return Hit(DATE, "FUTURE_REF", None, m.start(), m.end())  # "will one day"
         rate = qty in ("a", "an", "one") and not (det or pos or apx or plural)
         if rate and _money_before(ctx, m.start()):
-            value = duration_value(None, unit_word)
-            return Hit(SET, value, None, m.start(), m.end()) if value else None
+            return None  # a rate: "$5 billion a year", "700 seats a week"
         value = duration_value(qty, unit_word, bool(g(m, "du_half")))
     if value is None:
         return None
@@ -246,7 +245,9 @@ def h_st(m: Match, ctx: Context) -> Hit | None:
                  "bimonthly": "P2M", "annually": "P1Y", "yearly": "P1Y",
                  "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "semiannually": "P6M",
                  "biannually": "P6M", "fortnightly": "P2W"}.get(key)  # fmt: skip
-        return Hit(SET, value, None, m.start(), m.end()) if value else None
+        if value is None or _money_before(ctx, m.start()):
+            return None  # a rate: "sales rose 8% annually", "10,000 units annually"
+        return Hit(SET, value, None, m.start(), m.end())
     if g(m, "st_f"):
         value = duration_value(None, m["st_u2"])
         return Hit(SET, value, None, m.start(), m.end()) if value else None
@@ -263,6 +264,8 @@ def h_st(m: Match, ctx: Context) -> Hit | None:
         return Hit(SET, f"XXXX-{SEASONS[m['st_se']]}", None, m.start(), m.end())
     if g(m, "st_dp"):
         return Hit(SET, f"XXXX-XX-XXT{_PART_CODES[m['st_dp']]}", None, m.start(), m.end())
+    if m["st_q"] == "per" and _money_before(ctx, m.start()):
+        return None  # a rate: "15 million instructions per second", "$9 per hour"
     qty = g(m, "st_n")
     if g(m, "st_other"):
         qty = "two"
