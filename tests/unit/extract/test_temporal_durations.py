@@ -160,3 +160,11 @@ def test_the_past_year_is_the_year_before(text: str, span: str, value: str) -> N
 )
 def test_rates_are_not_sets(text: str) -> None:
     assert tag(text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["Holders may buy at the then current price.", "The then-current chairman resigned."]
+)
+def test_then_current_is_the_past(text: str) -> None:
+    t = only(text)
+    assert (t.type, t.value) == ("DATE", "PAST_REF")

@@ -140,3 +140,16 @@ def test_anaphora_uses_the_last_mentioned_day() -> None:
 )
 def test_past_perfect_plans_look_back(text: str, value: str) -> None:
     assert only(text, TUE).value == value
+
+
+def test_titles_and_abbreviations_do_not_end_the_sentence() -> None:
+    # "vs." and "Ala." inside the sentence: the verb at its end still sets the tense
+    text = (
+        "In January, a week after the anniversary of the Roe vs. Wade decision, a "
+        "bombing in Birmingham killed a guard."
+    )
+    assert tag(text, date(1998, 10, 25))[0].value == "1998-01"
+
+
+def test_a_verb_before_a_title_still_sets_the_tense() -> None:
+    assert only("The plan will be presented by Dr. Smith on Friday.", TUE).value == "2024-11-01"

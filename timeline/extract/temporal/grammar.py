@@ -239,7 +239,8 @@ _YEAR_AGO = rf"(?P<ya>year{SH}(?:earlier|ago)(?![a-z0-9-]))"
 _REF = (
     rf"(?P<rf>(?P<rf_now>(?:right{S}|just{S})?now|currently|presently|nowadays|these{S}days"
     rf"|at{S}present|the{S}present(?:{S}(?:time|day))?|at{S}the{S}moment|current)"
-    rf"|(?P<rf_past>(?:more{S}|most{S}|very{S})?recently|lately|the{S}(?:distant{S}|recent{S})?past)"
+    rf"|(?P<rf_past>(?:more{S}|most{S}|very{S})?recently|lately|the{S}(?:distant{S}|recent{S})?past"
+    rf"|then{SH}current)"
     rf"|(?P<rf_fut>the{S}(?:near|distant|foreseeable|immediate|not{S}too{S}distant){S}future"
     rf"|the{S}future|the{S}(?:near|short){S}term|a{S}later{S}date"
     rf"|some{S}point{S}in{S}the{S}future)){END}"
@@ -312,7 +313,7 @@ FIRST_WORDS: dict[str, set[str]] = {
     "wd": {"the", "early", "late", "earlier", "later", "mid", "last", "next", "this", "coming",
            "past", *WEEKDAYS, *(w + "s" for w in WEEKDAYS)},
     "ya": {"year"},
-    "rf": {"right", "just", "now", "currently", "presently", "nowadays", "these", "at",
+    "rf": {"right", "just", "now", "currently", "presently", "nowadays", "these", "at", "then",
            "the", "current", "more", "most", "very", "recently", "lately", "a", "some"},
 }  # fmt: skip
 FAMILIES_BY_FIRST: dict[str, tuple[str, ...]] = {}
@@ -373,6 +374,6 @@ LEFT_WORDS = frozenset({
     "about", "around", "roughly", "approximately", "dozen", "hundred", "thousand",
     "1st", "2nd", "3rd", "4th", "by", "year-earlier", "year-ago", "just-ended", "point",
     "day", "week", "month", "new", "long", "extra", "or", "so", "1/2", "trading", "business",
-    "working", "pre", "post",
+    "working", "pre", "post", "then",
     *UNITS_SMALL, *TENS, *ORDINALS, *WEEKDAYS, "thanksgiving", "easter", "christmas",
 })  # fmt: skip

@@ -64,9 +64,20 @@ _LEFT_WINDOW = 160
 _RIGHT_WINDOW = 110
 _MAX_LEFT = 14
 _MAX_RIGHT = 9
+_FRONTED_WINDOW = 220
+_MAX_FRONTED = 24
 # A sentence ends at . ! ? (plus closing quotes) followed by a space and a capital or
-# an opening quote; "U.S. officials" and "N.J., airport" do not end one.
-SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]")
+# an opening quote; "U.S. officials" and "N.J., airport" do not end one, and neither
+# do titles and abbreviations before a name ("said Mr. Bush", "Roe vs. Wade",
+# "U.S. Secretary").
+_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
+    "Capt", "Cmdr", "Adm", "Maj", "Prof", "Rev", "Jr", "Sr", "vs", "Mt", "Ft", "No",
+)  # fmt: skip
+_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
+SENTENCE_END = re.compile(
+    rf"(?:{_NOT_AFTER}\.|[!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]"
+)
 
 _DETS = frozenset({
     "a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these",
@@ -78,7 +89,9 @@ _CLAUSE_BREAK = frozenset({
     "that", "which", "who", "whom", "whose", "because", "while", "although", "though",
     "if", "unless", "whereas", "where", "when",
 })  # fmt: skip
-_FRONT_PREPS = frozenset({"until", "till", "by", "on", "since", "from", "and", "but", "so"})
+_FRONT_PREPS = frozenset({
+    "until", "till", "by", "on", "since", "from", "and", "but", "so", "in",
+})  # fmt: skip
 
 # Participles that follow "is"/"are"/"be" in the passive: "is heard in May".
 _BE = frozenset({"is", "are", "be", "being", "am", "'s", "'re"})
@@ -141,11 +154,14 @@ def tense_at(text: str, lower: str, start: int, end: int, reach: int = _MAX_LEFT
     lo = max(0, start - _LEFT_WINDOW)
     for b in SENTENCE_END.finditer(text, lo, start):
         lo = b.end()
-    hi = min(len(text), end + _RIGHT_WINDOW)
+    left = _WORD.findall(lower, lo, start)
+    # A fronted adverbial ("In January, a week after the anniversary, a bomb ...")
+    # takes the tense of the main clause after it, however long the appositive.
+    fronted = len(left) <= 2 and all(w in _FRONT_PREPS for w in left)
+    hi = min(len(text), end + (_FRONTED_WINDOW if fronted else _RIGHT_WINDOW))
     b2 = SENTENCE_END.search(text, end, hi)
     if b2:
         hi = b2.start() + 1
-    left = _WORD.findall(lower, lo, start)
     right = _WORD.findall(lower, end, hi)
     left_hit: tuple[int, str] | None = None
     crossed = False  # a clause opener lies between the expression and the left marker
@@ -156,14 +172,15 @@ def tense_at(text: str, lower: str, start: int, end: int, reach: int = _MAX_LEFT
             break
         crossed = crossed or left[i] in _CLAUSE_BREAK
     right_hit: tuple[int, str] | None = None
-    for dist in range(min(len(right), _MAX_RIGHT if reach >= _MAX_LEFT else 0)):
+    max_right = (_MAX_FRONTED if fronted else _MAX_RIGHT) if reach >= _MAX_LEFT else 0
+    for dist in range(min(len(right), max_right)):
         if right[dist] in _CLAUSE_BREAK:
             break  # "agreed Wednesday to a deal that would ...": another clause
         t = _classify(right, dist)
         if t is not None:
             right_hit = (dist, t)
             break
-    if right_hit and len(left) <= 2 and all(w in _FRONT_PREPS for w in left):
+    if right_hit and fronted:
         # A fronted adverbial ("Until Thursday, they had not ..."): the main clause
         # after it carries the tense.
         return right_hit[1]
