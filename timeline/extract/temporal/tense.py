@@ -74,9 +74,10 @@ _ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
     "Capt", "Cmdr", "Adm", "Maj", "Prof", "Rev", "Jr", "Sr", "vs", "Mt", "Ft", "No",
 )  # fmt: skip
-_NOT_AFTER = "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z])"
+# (checked after the full stop, so the scan still jumps from one [.!?;\n] to the next)
+_NOT_ABBREVIATION = "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS) + r"(?<!\b[A-Z]\.)"
 SENTENCE_END = re.compile(
-    rf"(?:{_NOT_AFTER}\.|[!?])[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]"
+    rf"[.!?]{_NOT_ABBREVIATION}[\"'\u201d\u2019)]*\s+(?=[A-Z\"\u201c'`])|[;\n]"
 )
 
 _DETS = frozenset({
