@@ -168,3 +168,12 @@ def test_rates_are_not_sets(text: str) -> None:
 def test_then_current_is_the_past(text: str) -> None:
     t = only(text)
     assert (t.type, t.value) == ("DATE", "PAST_REF")
+
+
+def test_vague_quarters_of_something_are_durations() -> None:
+    t = only("It returned to profit after several quarters of losses.")
+    assert (t.text, t.type, t.value) == ("several quarters", "DURATION", "PXQ")
+
+
+def test_three_quarters_of_is_a_fraction() -> None:
+    assert tag("Three quarters of the seats went to the ruling party.", DCT) == []

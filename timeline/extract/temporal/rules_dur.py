@@ -144,9 +144,10 @@ def h_du(m: Match, ctx: Context) -> Hit | None:
         qty, det = f"{det} {qty}", None  # "a few days", "a couple of years": one amount
     n = parse_number(qty) if qty else None
     nxt = ctx.next_word(m.end("du_u"))
-    if stem == "quarter" and (nxt == "of" or not (pos or (n is not None and n >= 2) or (
-        qty in VAGUE
-    ))):  # fmt: skip
+    if stem == "quarter" and (
+        (nxt == "of" and qty not in VAGUE)  # "three quarters of the seats" is a fraction
+        or not (pos or (n is not None and n >= 2) or qty in VAGUE)
+    ):
         return None
     if stem == "second" and not (plural or (n is not None and qty not in ("a", "an"))):
         return None
