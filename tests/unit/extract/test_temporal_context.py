@@ -198,3 +198,18 @@ def test_year_earlier_after_nine_month_figures_is_a_year() -> None:
     )
     values = [t.value for t in tag(text, date(1989, 10, 26))]
     assert values == ["1989-Q3", "1988-Q3", "P9M", "1988"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Shares fell Friday. Dealers placed buy orders in the morning.",
+         ["1989-10-27", "1989-10-27TMO"]),
+        ("The vote was on May 3. In the evening, crowds gathered.",
+         ["1989-05-03", "1989-05-03TEV"]),
+        # no day named before it: a habit, not a time
+        ("He likes to run in the morning.", []),
+    ],
+)  # fmt: skip
+def test_in_the_morning_is_the_named_day(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, date(1989, 10, 30))] == values

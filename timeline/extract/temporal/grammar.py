@@ -217,7 +217,8 @@ _ANAPH = (
     rf"(?!{S}(?:of|or|and|to){S})"
     rf"|the{S}(?P<an_ord>{ORDWORD}){S}(?P<an_unit3>day|night)(?={S}(?:of|in){S}){END}"
     rf"|the{S}(?P<an_unit2>day|night|week|month|year){S}(?P<an_rel2>before|after|earlier|later|prior)"
-    rf"(?!{S}(?:the|a|an|his|her|their|its|\w+ed|\w+ing){END}){END})"
+    rf"(?!{S}(?:the|a|an|his|her|their|its|\w+ed|\w+ing){END}){END}"
+    rf"|the{S}(?P<an_part>morning|afternoon|evening)(?![a-z0-9]|{S}of{S}))"
 )
 _WEEKDAYS = (
     rf"(?P<wd>(?:(?P<wd_mod>early|late|earlier|later|mid){S})?"

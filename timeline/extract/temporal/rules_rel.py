@@ -219,6 +219,8 @@ def h_rd(m: Match, ctx: Context) -> Hit | None:
     return Hit(TIME, fmt_day(d) + "T" + code, None, m.start(), m.end())
 
 
+_PART_REACH = 300  # characters after a named day that "in the morning" still refers to it
+
 # Words before "the second day of X" that make it today: "it's the second day of ...".
 _PRESENT_COPULA = frozenset({"is", "it's", "it\u2019s", "marks", "mark", "enters", "enter"})
 _CALENDAR_DET = frozenset({"the", "this", "last", "next", "that"})
@@ -244,6 +246,15 @@ def _ordinal_day(m: Match, ctx: Context) -> Hit | None:
 def h_an(m: Match, ctx: Context) -> Hit | None:
     if g(m, "an_ord"):
         return _ordinal_day(m, ctx)
+    part = g(m, "an_part")
+    if part:
+        # "Prices fell Friday. Dealers bought in the morning": the part of the day
+        # the story is about, when a day was named just before.
+        if ctx.ref_day is None or m.start() - ctx.ref_day_end > _PART_REACH:
+            return None
+        if ctx.prev_word(m.start()) != "in":
+            return None
+        return Hit(TIME, f"{fmt_day(ctx.ref_day)}T{DAY_PARTS[part]}", None, m.start(), m.end())
     unit = g(m, "an_unit") or g(m, "an_unit2") or ""
     rel = g(m, "an_rel") or g(m, "an_rel2") or "same"
     step = {"next": 1, "following": 1, "after": 1, "later": 1, "previous": -1, "prior": -1,
