@@ -34,6 +34,21 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def cpu_seconds() -> dict[str, float]:
+    """CPU seconds used so far by process name (postgres backends, celery workers, …)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used: dict[str, float] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            raw = stat.read_text()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw[raw.rindex(")") + 2 :].split()
+        used[name] = used.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / ticks
+    return used
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
@@ -136,6 +151,7 @@ def main() -> int:
     )
     try:
         time.sleep(8)  # worker boot (Django + extraction tables) is not part of throughput
+        cpu_before, own_before = cpu_seconds(), os.times()
         started = time.perf_counter()
         for item in items:
             article_submit(**item)  # type: ignore[arg-type]
@@ -145,6 +161,7 @@ def main() -> int:
             if time.perf_counter() - started > 900:
                 raise SystemExit("timed out")
         elapsed = time.perf_counter() - started
+        cpu_after, own_after = cpu_seconds(), os.times()
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=60)
@@ -164,6 +181,24 @@ def main() -> int:
         f"({rate / inline_rate:.2f}x the one-process baseline)"
     )
     print(f"submit -> visible delay: p50 {p50:.2f} s, p95 {p95:.2f} s, max {delays[-1]:.2f} s")
+    # Where the CPU went during the end-to-end run, in milliseconds per article.
+    own = own_after.user + own_after.system - own_before.user - own_before.system
+    spent = {
+        "submitting (this process)": own,
+        "celery workers": sum(
+            cpu_after[n] - cpu_before.get(n, 0.0) for n in cpu_after if n.startswith("celery")
+        ),
+        "postgres": cpu_after.get("postgres", 0.0) - cpu_before.get("postgres", 0.0),
+        "redis-server": cpu_after.get("redis-server", 0.0) - cpu_before.get("redis-server", 0.0),
+    }
+    others = sorted(((cpu_after[n] - cpu_before.get(n, 0.0), n) for n in cpu_after), reverse=True)[
+        :8
+    ]
+    print("top CPU (s):", ", ".join(f"{n} {sec:.1f}" for sec, n in others))
+    print(
+        "CPU per article: "
+        + ", ".join(f"{name} {1000 * sec / len(items):.1f} ms" for name, sec in spent.items())
+    )
     return 0
 
 

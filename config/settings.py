@@ -183,6 +183,8 @@ TIMELINE = {
     # Articles stuck in queued/fetching/extracting longer than this are re-enqueued.
     "STUCK_AFTER_SECONDS": env.int("TIMELINE_STUCK_AFTER_SECONDS", default=300),
     "MAX_ATTEMPTS": env.int("TIMELINE_MAX_ATTEMPTS", default=5),
+    # Under a backlog a worker stores up to this many pasted articles in one transaction.
+    "INGEST_BATCH": env.int("TIMELINE_INGEST_BATCH", default=16),
     "FEED_DEFAULT_INTERVAL_SECONDS": env.int("TIMELINE_FEED_INTERVAL", default=900),
     "POLL_INTERVAL_HINT_SECONDS": env.int("TIMELINE_POLL_INTERVAL_HINT", default=60),
 }

@@ -246,6 +246,44 @@ def article_claim_row(
     return orm_claim, Article.objects.get(pk=article_id)
 
 
+def articles_claim_queued_offline(*, limit: int, exclude_id: int) -> list[tuple[Claim, Article]]:
+    """Claim up to `limit` queued articles that need no network (pasted text or HTML).
+
+    PostgreSQL only (`FOR UPDATE SKIP LOCKED`: concurrent workers never wait for, nor take, the
+    same rows); elsewhere it claims nothing. Oldest first. Each claim bumps `attempts` like
+    article_claim_row, so their own tasks find them taken.
+    """
+    if limit <= 0 or connection.vendor != "postgresql":
+        return []
+    table = Article._meta.db_table
+    now = timezone.now()
+    sql = (
+        f"UPDATE {table} SET status = %s, status_changed_at = %s, updated_at = %s,"  # noqa: S608
+        " attempts = attempts + 1"
+        f" WHERE id IN (SELECT id FROM {table} WHERE status = %s AND id <> %s"
+        " AND origin IN (%s, %s) ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED)"
+        " RETURNING *"
+    )
+    params = [
+        ArticleStatus.FETCHING,
+        now,
+        now,
+        ArticleStatus.QUEUED,
+        exclude_id,
+        ArticleOrigin.TEXT,
+        ArticleOrigin.HTML,
+        limit,
+    ]
+    claimed = []
+    for article in sorted(Article.objects.raw(sql, params), key=lambda a: a.pk):
+        claim = Claim(
+            article_id=article.pk, status=ArticleStatus.FETCHING, attempts=article.attempts
+        )
+        _log_claim(claim, ArticleStatus.QUEUED)
+        claimed.append((claim, article))
+    return claimed
+
+
 def _claim_orm(
     *, article_id: int, from_status: str, to_status: str, attempts: int | None, bump: bool
 ) -> Claim | None:

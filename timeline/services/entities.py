@@ -49,7 +49,11 @@ def entities_resolve(*, entities: Sequence[CanonicalEntity]) -> dict[str, Entity
     """
     if not entities:
         return {}
-    wanted = {entity_slug(e.slug or e.name): e for e in entities}
+    # Several articles stored together may name one entity (by the same slug) differently.
+    named: dict[str, list[CanonicalEntity]] = {}
+    for e in entities:
+        named.setdefault(entity_slug(e.slug or e.name), []).append(e)
+    wanted = {slug: same[0] for slug, same in named.items()}
     found = {row.slug: row for row in Entity.objects.filter(slug__in=wanted)}
     missing = {slug: e for slug, e in wanted.items() if slug not in found}
     if missing:
@@ -76,13 +80,16 @@ def entities_resolve(*, entities: Sequence[CanonicalEntity]) -> dict[str, Entity
     by_id = {row.pk: row for row in found.values()}
     result: dict[str, Entity] = {}
     aliases: list[EntityAlias] = []
-    for slug, extracted in wanted.items():
+    for slug, same in named.items():
         row = found.get(slug)
         if row is None:  # deleted concurrently; the next extraction recreates it
             continue
         row = _survivor(row, by_id)
-        result[extracted.name] = row
-        for surface in {extracted.name, *extracted.aliases}:
+        surfaces: set[str] = set()
+        for extracted in same:
+            result[extracted.name] = row
+            surfaces.update((extracted.name, *extracted.aliases))
+        for surface in sorted(surfaces):
             norm = normalize_alias(surface)
             if norm and surface != row.name:
                 aliases.append(EntityAlias(entity=row, alias=surface[:300], normalized=norm[:300]))

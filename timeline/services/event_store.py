@@ -59,7 +59,20 @@ class _Pending:
     actors: set[int]
     places: set[int]
     roles: list[tuple[Entity, EventRole]]
+    job: int = 0
+    reported: date | None = None
     event: Event | None = None
+
+
+@dataclass
+class EventJob:
+    """One article's extracted events (see store_events)."""
+
+    article: Article
+    events: tuple[ExtractedEvent, ...]
+    reported: date
+    mentions: tuple[EntityMention, ...] = ()
+    document: Document | None = None
 
 
 @dataclass
@@ -67,9 +80,11 @@ class _Candidate:
     event: Event
     actors: set[int] = field(default_factory=set)
     places: set[int] = field(default_factory=set)
-    # Its wording is settled: another article already backs it (this article's own sources are
-    # gone when matching runs), or an earlier mention in this article refreshed it.
+    # Its wording is settled: another article already backs it (the batch's own sources are
+    # gone when matching runs), or an earlier mention in this batch refreshed it.
     keep_wording: bool = False
+    # The batch job whose mention created it (None: an existing row).
+    job: int | None = None
 
 
 def _lock_event_types(types: set[str]) -> None:
@@ -100,21 +115,19 @@ def _fields(extracted: ExtractedEvent, text: str, reported: date) -> dict[str, A
     }
 
 
-def _window(p: _Pending, reported: date) -> Q:
+def _when(p: _Pending) -> tuple[str, bool, date, date]:
+    """`p`'s candidate window: its type, and its dates (undated: days around the report)."""
     start, end = p.fields["date_start"], p.fields["date_end"]
-    if start is not None:
-        when = Q(date_start__lte=end, date_end__gte=start)
-    else:
-        when = Q(
-            date_start__isnull=True,
-            sort_date__range=(reported - UNDATED_WINDOW, reported + UNDATED_WINDOW),
-        )
-    cond = Q(type=p.fields["type"]) & when
-    if p.actors | p.places:
-        cond &= Q(
-            id__in=EventEntity.objects.filter(entity_id__in=p.actors | p.places).values("event_id")
-        )
-    return cond
+    if start is None:
+        assert p.reported is not None
+        return (p.fields["type"], False, p.reported - UNDATED_WINDOW, p.reported + UNDATED_WINDOW)
+    return (p.fields["type"], True, start, end)
+
+
+def _when_q(type_: str, dated: bool, start: date, end: date) -> Q:
+    if dated:
+        return Q(type=type_, date_start__lte=end, date_end__gte=start)
+    return Q(type=type_, date_start__isnull=True, sort_date__range=(start, end))
 
 
 def _same_event(p: _Pending, cand: _Candidate) -> bool:
@@ -140,14 +153,35 @@ def _same_event(p: _Pending, cand: _Candidate) -> bool:
     return False
 
 
-def _candidates(pending: list[_Pending], reported: date) -> list[_Candidate]:
-    query = Q()
+def _candidates(pending: list[_Pending], jobs: int = 1) -> list[_Candidate]:
+    """Live events that may be the same as some pending one (_same_event decides).
+
+    One query for the whole batch: type and date windows, and for pendings that name entities,
+    events linked to any of them (a superset of what _same_event accepts).
+    """
+    named: dict[tuple[str, bool, date, date], None] = {}
+    unnamed: dict[tuple[str, bool, date, date], None] = {}
+    entities: set[int] = set()
     for p in pending:
-        query |= _window(p, reported)
+        if p.actors | p.places:
+            named[_when(p)] = None
+            entities |= p.actors | p.places
+        else:
+            unnamed[_when(p)] = None
+    query = Q(pk__in=[])
+    for window in unnamed:
+        query |= _when_q(*window)
+    if named:
+        when = Q(pk__in=[])
+        for window in named:
+            when |= _when_q(*window)
+        query |= when & Q(
+            id__in=EventEntity.objects.filter(entity_id__in=entities).values("event_id")
+        )
     rows = list(
         Event.objects.filter(query, review_state__in=LIVE)
         .annotate(keep_wording=Exists(EventSource.objects.filter(event_id=OuterRef("pk"))))
-        .order_by("-source_count", "id")[:MAX_CANDIDATES]
+        .order_by("-source_count", "id")[: MAX_CANDIDATES * jobs]
     )
     by_id = {e.pk: _Candidate(e, keep_wording=e.keep_wording) for e in rows}
     for event_id, entity_id, role in EventEntity.objects.filter(event_id__in=by_id).values_list(
@@ -203,7 +237,7 @@ def _update_machine_fields(event: Event, p: _Pending, *, settled: bool) -> None:
     if confidence > event.confidence and "confidence" not in event.edited_fields:
         event.confidence = confidence
         changed.append("confidence")
-    if changed:
+    if changed and event.pk is not None:  # an unsaved event of this batch is inserted later
         event.save(update_fields=[*changed, "updated_at"])
 
 
@@ -220,56 +254,59 @@ def _mentioned(
     ]
 
 
-def store_events(
-    *,
-    article: Article,
-    events: tuple[ExtractedEvent, ...],
-    entity_map: dict[str, Entity],
-    reported: date,
-    mentions: tuple[EntityMention, ...] = (),
-    document: Document | None = None,
-) -> list[int]:
-    """Create or join the Event rows for `events`; add sources and entity links.
+def _pending(
+    index: int, job: EventJob, extracted: ExtractedEvent, entity_map: dict[str, Entity]
+) -> _Pending:
+    roles = (
+        [(entity_map[n], EventRole.ACTOR) for n in extracted.actors if n in entity_map]
+        + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
+        + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
+    )
+    linked = {entity.pk for entity, _ in roles}
+    roles += [
+        (entity, EventRole.MENTIONED)
+        for entity in dict.fromkeys(_mentioned(extracted, job.mentions, entity_map))
+        if entity.pk not in linked
+    ]
+    return _Pending(
+        extracted=extracted,
+        fields=_fields(extracted, job.article.text, job.reported),
+        actors={e.pk for e, role in roles if role in (EventRole.ACTOR, EventRole.PARTICIPANT)},
+        places={e.pk for e, role in roles if role == EventRole.LOCATION},
+        roles=roles,
+        job=index,
+        reported=job.reported,
+    )
 
-    Returns the event id of each extracted event, in order. Runs inside the caller's
-    transaction; idempotent for the same article (sources are unique per span).
+
+def store_events(*, jobs: list[EventJob], entity_map: dict[str, Entity]) -> list[list[int]]:
+    """Create or join the Event rows for each job's events; add sources and entity links.
+
+    Jobs are matched in order, so a later article joins an event an earlier one of the same
+    batch created, as if they had been stored one after the other. Returns, per job, the event
+    id of each extracted event, in order. Runs inside the caller's transaction; idempotent for
+    the same articles (sources are unique per span).
     """
-    if not events:
-        return []
-    _lock_event_types({e.type for e in events})
+    types = {e.type for job in jobs for e in job.events}
+    if not types:
+        return [[] for _ in jobs]
+    _lock_event_types(types)
     pending: list[_Pending] = []
-    for extracted in events:
-        roles = (
-            [(entity_map[n], EventRole.ACTOR) for n in extracted.actors if n in entity_map]
-            + [(entity_map[n], EventRole.PARTICIPANT) for n in extracted.people if n in entity_map]
-            + [(entity_map[n], EventRole.LOCATION) for n in extracted.places if n in entity_map]
-        )
-        linked = {entity.pk for entity, _ in roles}
-        roles += [
-            (entity, EventRole.MENTIONED)
-            for entity in dict.fromkeys(_mentioned(extracted, mentions, entity_map))
-            if entity.pk not in linked
-        ]
-        pending.append(
-            _Pending(
-                extracted=extracted,
-                fields=_fields(extracted, article.text, reported),
-                actors={
-                    e.pk for e, role in roles if role in (EventRole.ACTOR, EventRole.PARTICIPANT)
-                },
-                places={e.pk for e, role in roles if role == EventRole.LOCATION},
-                roles=roles,
-            )
-        )
+    for index, job in enumerate(jobs):
+        for extracted in job.events:
+            pending.append(_pending(index, job, extracted, entity_map))
 
-    candidates = _candidates(pending, reported)
+    candidates = _candidates(pending, jobs=len(jobs))
     new: list[_Pending] = []
     for p in pending:
         match = next((c for c in candidates if _same_event(p, c)), None)
         if match is not None:
             p.event = match.event
-            if match.event.pk is not None:
-                _update_machine_fields(match.event, p, settled=match.keep_wording)
+            if match.event.pk is not None or match.job != p.job:
+                # An event another article of this batch created is settled, as it would be
+                # had that article been stored first on its own.
+                settled = match.keep_wording or match.job is not None
+                _update_machine_fields(match.event, p, settled=settled)
                 match.keep_wording = True
             # An entity that already has a real role in the event is not also "mentioned".
             roled = match.actors | match.places
@@ -285,18 +322,20 @@ def store_events(
             **p.fields,
             confidence=p.extracted.confidence,
             review_state=review_state_for(p.extracted.confidence),
-            extractor_version=article.extractor_version,
+            extractor_version=jobs[p.job].article.extractor_version,
             dedupe_key=sha256_hex(f"{p.fields['type']}|{p.fields['sort_date']:%Y-%m}"),
         )
         new.append(p)
-        # Later mentions in this article can join it before it is even saved.
-        candidates.append(_Candidate(p.event, set(p.actors), set(p.places)))
+        # Later mentions (in this article or the batch's next ones) can join it before it is
+        # even saved; another article's mention settles its wording.
+        candidates.append(_Candidate(p.event, set(p.actors), set(p.places), job=p.job))
     created = Event.objects.bulk_create([p.event for p in new if p.event is not None])
     if created:
         Event.history.bulk_history_create(created, default_change_reason="extracted")
 
     sources = []
     for p in pending:
+        article, document = jobs[p.job].article, jobs[p.job].document
         # One evidence row per mention when the article names the event more than once.
         for start, end in p.extracted.evidence or ((p.extracted.start, p.extracted.end),):
             sentence = document.sentence_at(start) if document is not None else None
@@ -324,4 +363,8 @@ def store_events(
         ],
         ignore_conflicts=True,
     )
-    return [p.event.pk for p in pending if p.event is not None]
+    ids: list[list[int]] = [[] for _ in jobs]
+    for p in pending:
+        if p.event is not None and p.event.pk is not None:
+            ids[p.job].append(p.event.pk)
+    return ids

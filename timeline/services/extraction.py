@@ -30,6 +30,7 @@ from timeline.services.changes import items_mark_changed
 from timeline.services.entities import entities_resolve
 from timeline.services.event_store import (
     LIVE,
+    EventJob,
     interval,
     precision_of,
     review_state_for,
@@ -94,37 +95,62 @@ def _apply(statement: Statement, fields: dict[str, Any]) -> list[str]:
 
 
 @dataclass
+class StoreJob:
+    """One article and its extraction, stored together with others in one transaction."""
+
+    article: Article
+    extraction: Extraction
+
+    @property
+    def reported(self) -> date:
+        return (self.article.published_at or self.article.created_at).date()
+
+
+@dataclass
 class _Statements:
     """Statements stored before the events (their event links and new rows' history wait)."""
 
-    rows: list[tuple[ExtractedStatement, str, dict[str, Any]]]
+    # (job index, extracted statement, fingerprint, machine fields), in extraction order.
+    rows: list[tuple[int, ExtractedStatement, str, dict[str, Any]]]
     by_fp: dict[str, Statement]
     created: list[Statement]
+    # Existing statements whose machine fields stay: another article backs them.
+    settled: set[int] = field(default_factory=set)
 
 
-def _store_statements(
-    article: Article, extraction: Extraction, entity_map: dict[str, Entity], reported: date
-) -> _Statements:
+def _store_statements(jobs: list[StoreJob], entity_map: dict[str, Entity]) -> _Statements:
     """Insert-or-update the statements with their sources and entity links (no event link)."""
-    if not extraction.statements:
-        return _Statements(rows=[], by_fp={}, created=[])
-    rows: list[tuple[ExtractedStatement, str, dict[str, Any]]] = []
-    for extracted in extraction.statements:
-        speaker = entity_map.get(extracted.speaker or "")
-        rows.append(
-            (
-                extracted,
-                statement_fingerprint(extracted, speaker),
-                _statement_fields(extracted, speaker, reported),
+    rows: list[tuple[int, ExtractedStatement, str, dict[str, Any]]] = []
+    for index, job in enumerate(jobs):
+        for extracted in job.extraction.statements:
+            speaker = entity_map.get(extracted.speaker or "")
+            rows.append(
+                (
+                    index,
+                    extracted,
+                    statement_fingerprint(extracted, speaker),
+                    _statement_fields(extracted, speaker, job.reported),
+                )
             )
-        )
-    fingerprints = {fp for _, fp, _ in rows}
+    if not rows:
+        return _Statements(rows=[], by_fp={}, created=[])
+    fingerprints = {fp for _, _, fp, _ in rows}
     existing = {s.fingerprint: s for s in Statement.objects.filter(fingerprint__in=fingerprints)}
+    # These articles' own evidence is gone already: what is left comes from other articles.
+    settled = set(
+        StatementSource.objects.filter(statement_id__in=[s.pk for s in existing.values()])
+        .order_by()
+        .values_list("statement_id", flat=True)
+        .distinct()
+    )
     fresh: dict[str, Statement] = {}
-    for extracted, fp, fields in rows:
+    refreshed: set[int] = set()
+    for index, extracted, fp, fields in rows:
         if fp in existing:
             statement = existing[fp]
-            if statement.source_count <= 1:  # re-extraction of its only source
+            # Re-extraction of its only source refreshes it (once, from its first mention).
+            if statement.pk not in settled and statement.pk not in refreshed:
+                refreshed.add(statement.pk)
                 changed = _apply(statement, fields)
                 if changed:
                     statement.save(update_fields=[*changed, "updated_at"])
@@ -134,7 +160,7 @@ def _store_statements(
                 **fields,
                 confidence=extracted.confidence,
                 review_state=review_state_for(extracted.confidence),
-                extractor_version=article.extractor_version,
+                extractor_version=jobs[index].article.extractor_version,
             )
     created: list[Statement] = []
     if fresh:
@@ -143,21 +169,22 @@ def _store_statements(
         created = list(Statement.objects.filter(fingerprint__in=fresh))
         existing.update({s.fingerprint: s for s in created})
 
-    document = extraction.document
     sources: list[StatementSource] = []
     links: list[StatementEntity] = []
-    for extracted, fp, fields in rows:
+    for index, extracted, fp, fields in rows:
+        job = jobs[index]
         statement = existing[fp]
+        document = job.extraction.document
         sentence = document.sentence_at(extracted.quote_start) if document else None
         sources.append(
             StatementSource(
                 statement=statement,
-                article=article,
+                article=job.article,
                 quote_start=extracted.quote_start,
                 quote_end=extracted.quote_end,
                 speaker_start=extracted.speaker_start,
                 speaker_end=extracted.speaker_end,
-                sentence=sentence_text(article.text, sentence.start, sentence.end)
+                sentence=sentence_text(job.article.text, sentence.start, sentence.end)
                 if sentence
                 else "",
                 sentence_start=sentence.start if sentence else 0,
@@ -173,51 +200,77 @@ def _store_statements(
             StatementEntity(
                 statement=statement, entity=entity_map[m.name], role=StatementRole.MENTIONED
             )
-            for m in extraction.entities
+            for m in job.extraction.entities
             if extracted.quote_start <= m.start
             and m.end <= extracted.quote_end
             and m.name in entity_map
         )
     StatementSource.objects.bulk_create(sources, ignore_conflicts=True)
     StatementEntity.objects.bulk_create(links, ignore_conflicts=True)
-    return _Statements(rows=rows, by_fp=existing, created=created)
+    return _Statements(rows=rows, by_fp=existing, created=created, settled=settled)
 
 
-def _link_statements(stored: _Statements, event_ids: list[int]) -> None:
+def _link_statements(stored: _Statements, event_ids: list[list[int]]) -> None:
     """Point statements at their events (same curator-wins rule), then write new rows' history.
 
-    A statement backed by several articles keeps its first report's link, as its other fields.
+    `event_ids[job]` lists the event id of each of that job's extracted events. A statement
+    backed by several articles keeps its first report's link, as its other fields.
     """
     fresh = {s.pk for s in stored.created}
     links: dict[tuple[int, str], set[int]] = {}
-    for extracted, fp, _ in stored.rows:
+    linked: set[int] = set()
+    for index, extracted, fp, _ in stored.rows:
         statement = stored.by_fp[fp]
-        fields = _event_fields(extracted, event_ids)
+        fields = _event_fields(extracted, event_ids[index])
         if statement.pk in fresh:
             # Inserted just now without a link (or by a concurrent article, whose link stays).
             # A plain UPDATE: no history signal, the row's "+" history follows with the link.
             if statement.event_id is None and _apply(statement, fields):
                 links.setdefault((fields["event_id"], fields["stance"]), set()).add(statement.pk)
-        elif statement.source_count <= 1:
+        elif statement.pk not in stored.settled and statement.pk not in linked:
+            linked.add(statement.pk)
             changed = _apply(statement, fields)
             if changed:
                 statement.save(update_fields=[*changed, "updated_at"])
-    for (event_id, stance), ids in links.items():  # usually one UPDATE: one event per article
-        Statement.objects.filter(pk__in=ids).update(event_id=event_id, stance=stance)
+    _set_event_links(links)
     if stored.created:
         Statement.history.bulk_history_create(stored.created, default_change_reason="extracted")
 
 
-def _delete_sources(
-    model: type[EventSource | StatementSource], item: str, article_id: int
-) -> set[int]:
-    """Delete an article's evidence rows of one kind; return the items they backed."""
+def _set_event_links(links: dict[tuple[int, str], set[int]]) -> None:
+    """Set (event, stance) on fresh statements: one UPDATE from arrays on PostgreSQL."""
+    if connection.vendor != "postgresql":
+        for (event_id, stance), ids in links.items():
+            Statement.objects.filter(pk__in=ids).update(event_id=event_id, stance=stance)
+        return
+    rows = [(pk, event_id, stance) for (event_id, stance), ids in links.items() for pk in ids]
+    if not rows:
+        return
+    columns = [list(column) for column in zip(*rows, strict=True)]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"DELETE FROM {model._meta.db_table} WHERE article_id = %s RETURNING {item}",  # noqa: S608
-            [article_id],
+            f"UPDATE {Statement._meta.db_table} AS t SET event_id = v.event_id,"  # noqa: S608
+            " stance = v.stance FROM unnest(%s::bigint[], %s::bigint[], %s::text[])"
+            " AS v(id, event_id, stance) WHERE t.id = v.id",
+            columns,
         )
-        return {int(row[0]) for row in cursor.fetchall()}
+
+
+def _delete_sources(
+    model: type[EventSource | StatementSource], item: str, article_ids: list[int]
+) -> dict[int, set[int]]:
+    """Delete the articles' evidence rows of one kind; return the items each article backed."""
+    backed: dict[int, set[int]] = {pk: set() for pk in article_ids}
+    marks = ", ".join(["%s"] * len(article_ids))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {model._meta.db_table} WHERE article_id IN ({marks})"  # noqa: S608
+            f" RETURNING article_id, {item}",
+            article_ids,
+        )
+        for article_id, item_id in cursor.fetchall():
+            backed[int(article_id)].add(int(item_id))
+    return backed
 
 
 def _refresh_source_counts(
@@ -254,39 +307,63 @@ def _reject_orphans(model: type[Event | Statement], ids: set[int]) -> set[int]:
 
 
 def article_store_extraction(*, article: Article, extraction: Extraction) -> StoreResult:
-    """Replace `article`'s machine-made evidence with `extraction`. Run inside a transaction.
+    """Replace `article`'s machine-made evidence with `extraction` (one-job batch)."""
+    return articles_store_extractions(jobs=[StoreJob(article, extraction)])[0]
 
-    Writes: entities/aliases, events (matched across articles by type, dates, actors and title),
-    statements (one per speaker + normalised quote), their sources and entity links; orphaned
-    machine items (no source left, never edited) are rejected. Idempotent: running it twice
-    with the same extraction leaves the same rows. The caller holds the article's row lock.
+
+def articles_store_extractions(*, jobs: list[StoreJob]) -> list[StoreResult]:
+    """Replace each article's machine-made evidence with its extraction. Run inside a transaction.
+
+    Writes: entities/aliases, events (matched across articles by type, dates, actors and title,
+    the batch's own articles included, in order), statements (one per speaker + normalised
+    quote), their sources and entity links; orphaned machine items (no source left, never
+    edited) are rejected. Storing several articles together costs the queries of one.
+    Idempotent: running it twice with the same extractions leaves the same rows. The caller
+    holds the articles' row locks. Returns one StoreResult per job, in order.
     """
-    result = StoreResult()
-    before_events = _delete_sources(EventSource, "event_id", article.pk)
-    before_statements = _delete_sources(StatementSource, "statement_id", article.pk)
-
-    reported = (article.published_at or article.created_at).date()
-    entity_map = entities_resolve(entities=extraction.canonical_entities)
+    if not jobs:
+        return []
+    article_ids = [job.article.pk for job in jobs]
+    before_events = _delete_sources(EventSource, "event_id", article_ids)
+    before_statements = _delete_sources(StatementSource, "statement_id", article_ids)
+    entity_map = entities_resolve(
+        entities=[e for job in jobs for e in job.extraction.canonical_entities]
+    )
     # Statements first: the events come last because matching them takes a per-type lock that
     # is held until commit (the shorter the rest of the transaction, the less workers queue).
-    statements = _store_statements(article, extraction, entity_map, reported)
-    result.statements = {statements.by_fp[fp].pk for _, fp, _ in statements.rows}
-    touched_statements = result.statements | before_statements
-    _refresh_source_counts(Statement, StatementSource, touched_statements)
-    result.orphaned_statements = _reject_orphans(Statement, before_statements - result.statements)
+    statements = _store_statements(jobs, entity_map)
+    results = [StoreResult() for _ in jobs]
+    for index, _, fp, _ in statements.rows:
+        results[index].statements.add(statements.by_fp[fp].pk)
+    stored_statements = {pk for r in results for pk in r.statements}
+    was_statements = {pk for ids in before_statements.values() for pk in ids}
+    _refresh_source_counts(Statement, StatementSource, stored_statements | was_statements)
+    orphaned_statements = _reject_orphans(Statement, was_statements - stored_statements)
 
     event_ids = store_events(
-        article=article,
-        events=extraction.events,
+        jobs=[
+            EventJob(
+                article=job.article,
+                events=job.extraction.events,
+                reported=job.reported,
+                mentions=job.extraction.entities,
+                document=job.extraction.document,
+            )
+            for job in jobs
+        ],
         entity_map=entity_map,
-        reported=reported,
-        mentions=extraction.entities,
-        document=extraction.document,
     )
     _link_statements(statements, event_ids)
-    result.events = set(event_ids)
-    touched_events = result.events | before_events
-    _refresh_source_counts(Event, EventSource, touched_events)
-    result.orphaned_events = _reject_orphans(Event, before_events - result.events)
-    items_mark_changed(event_ids=touched_events, statement_ids=touched_statements)
-    return result
+    for result, ids in zip(results, event_ids, strict=True):
+        result.events = set(ids)
+    stored_events = {pk for ids in event_ids for pk in ids}
+    was_events = {pk for ids in before_events.values() for pk in ids}
+    _refresh_source_counts(Event, EventSource, stored_events | was_events)
+    orphaned_events = _reject_orphans(Event, was_events - stored_events)
+    items_mark_changed(
+        event_ids=stored_events | was_events, statement_ids=stored_statements | was_statements
+    )
+    for result, article_id in zip(results, article_ids, strict=True):
+        result.orphaned_events = before_events[article_id] & orphaned_events
+        result.orphaned_statements = before_statements[article_id] & orphaned_statements
+    return results

@@ -6,6 +6,7 @@ Network I/O and extraction run outside any transaction; only the final store hol
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from typing import Any
 
@@ -17,10 +18,16 @@ from timeline.dto import FetchedResponse, FetchPolicy, ParsedArticle
 from timeline.enums import ArticleOrigin, ArticleStatus, DateSource
 from timeline.exceptions import IngestError, TransientFetchError
 from timeline.extract import EXTRACTOR_VERSION
+from timeline.extract.types import Extraction
 from timeline.models import Article
 from timeline.normalize import url_hash
-from timeline.services.articles import Claim, article_claim_row, article_finish
-from timeline.services.extraction import article_store_extraction
+from timeline.services.articles import (
+    Claim,
+    article_claim_row,
+    article_finish,
+    articles_claim_queued_offline,
+)
+from timeline.services.extraction import StoreJob, articles_store_extractions
 
 logger = logging.getLogger("timeline.articles")
 
@@ -89,6 +96,11 @@ def article_process(*, article_id: int) -> str:
     Writes the article's fields and state, then (in one transaction) its entities, events and
     statements. Transient fetch errors put it back to queued and re-raise TransientFetchError
     for the task to retry; permanent ones fail it with a stored reason. Returns the outcome.
+
+    Under a backlog (PostgreSQL), the worker also claims up to TIMELINE["INGEST_BATCH"] - 1
+    other queued articles that need no network (pasted text or HTML) and stores them all in
+    the same transaction: a burst costs the queries of a few articles, not of every one. Their
+    own tasks then find them claimed and return "not-claimed".
     """
     claimed = article_claim_row(
         article_id=article_id,
@@ -98,7 +110,38 @@ def article_process(*, article_id: int) -> str:
     )
     if claimed is None:
         return "not-claimed"
-    claim, article = claimed
+    ready = _prepare(*claimed)
+    if isinstance(ready, str):
+        return ready
+    batch = [ready]
+    extra = int(settings.TIMELINE["INGEST_BATCH"]) - 1
+    if extra > 0:
+        for claim, article in articles_claim_queued_offline(limit=extra, exclude_id=article_id):
+            try:
+                more = _prepare(claim, article)
+            except TransientFetchError:  # cannot happen offline; the sweeper would retry it
+                continue
+            if not isinstance(more, str):
+                batch.append(more)
+    return _store(batch)[article_id]
+
+
+@dataclass
+class _Ready:
+    """A claimed article, parsed and extracted, waiting to be stored."""
+
+    article: Article
+    claim: Claim
+    parsed: ParsedArticle
+    fields: dict[str, Any]
+    extraction: Extraction
+
+
+def _prepare(claim: Claim, article: Article) -> _Ready | str:
+    """Fetch/parse and extract a claimed article; finish it here when it fails or is skipped.
+
+    Returns what to store, or the outcome of an article already finished.
+    """
     if claim.attempts > settings.TIMELINE["MAX_ATTEMPTS"]:
         article_finish(
             claim=claim,
@@ -133,12 +176,15 @@ def article_process(*, article_id: int) -> str:
             **extra,
         )
         return ArticleStatus.FAILED
-    return _extract_and_store(article, claim, parsed, extra)
+    return _extract(article, claim, parsed, extra)
 
 
-def _extract_and_store(
-    article: Article, claim: Claim, parsed: ParsedArticle, extra: dict[str, Any]
-) -> str:
+def _extract(
+    article: Article,
+    claim: Claim,
+    parsed: ParsedArticle,
+    extra: dict[str, Any],
+) -> _Ready | str:
     from timeline.extract.pipeline import extract
     from timeline.ingest.parse import skip_reason
 
@@ -177,35 +223,64 @@ def _extract_and_store(
         fields["canonical_url_hash"] = url_hash(parsed.canonical_url)
     extraction = extract(parsed.text, anchor.date())
     fields.update(extractor_version=EXTRACTOR_VERSION, extracted_at=timezone.now())
+    return _Ready(article, claim, parsed, fields, extraction)
+
+
+def _store(batch: list[_Ready]) -> dict[int, str]:
+    """Write the batch as done with its items in one transaction; the outcome per article id.
+
+    Should any article's row clash with another's (same content hash or canonical URL, maybe
+    from a concurrent worker), the batch is stored again one article at a time so that only
+    the copy is skipped.
+    """
+    outcomes = {ready.claim.article_id: "fenced" for ready in batch}
     written = False
     try:
         with transaction.atomic():
-            # One guarded UPDATE checks the claim, locks the row and writes it as done; the
-            # store below commits with it or not at all (so "done" always has its items).
-            if not article_finish(claim=claim, status=ArticleStatus.DONE, log=False, **fields):
-                return "fenced"
+            # One guarded UPDATE per article checks the claim, locks the row and writes it as
+            # done; the store below commits with them or not at all ("done" has its items).
+            live = [
+                ready
+                for ready in batch
+                if article_finish(
+                    claim=ready.claim, status=ArticleStatus.DONE, log=False, **ready.fields
+                )
+            ]
             written = True
-            for name, value in fields.items():
-                setattr(article, name, value)
-            result = article_store_extraction(article=article, extraction=extraction)
+            for ready in live:
+                for name, value in ready.fields.items():
+                    setattr(ready.article, name, value)
+            results = articles_store_extractions(
+                jobs=[StoreJob(ready.article, ready.extraction) for ready in live]
+            )
     except IntegrityError:
+        if len(batch) > 1:
+            for ready in batch:
+                outcomes.update(_store([ready]))
+            return outcomes
         if written:
             raise
         # Another article has the same content hash / canonical URL (maybe committed a moment
         # ago by a concurrent worker): this one is the copy.
+        ready = batch[0]
+        fields = dict(ready.fields)
         fields.pop("content_hash"), fields.pop("canonical_url_hash", None)
         fields.pop("extractor_version"), fields.pop("extracted_at")
-        return _skip_duplicate(claim, fields, _duplicate_of(article, parsed, by_content=True))
-    logger.info(
-        "article done",
-        extra={
-            "article_id": claim.article_id,
-            "from_status": claim.status,
-            "events": len(result.events),
-            "statements": len(result.statements),
-        },
-    )
-    return ArticleStatus.DONE
+        duplicate = _duplicate_of(ready.article, ready.parsed, by_content=True)
+        return {ready.claim.article_id: _skip_duplicate(ready.claim, fields, duplicate)}
+    for ready, result in zip(live, results, strict=True):
+        outcomes[ready.claim.article_id] = ArticleStatus.DONE
+        logger.info(
+            "article done",
+            extra={
+                "article_id": ready.claim.article_id,
+                "from_status": ready.claim.status,
+                "events": len(result.events),
+                "statements": len(result.statements),
+                "batch": len(batch),
+            },
+        )
+    return outcomes
 
 
 def _skip_duplicate(claim: Claim, fields: dict[str, Any], duplicate: Article | None) -> str:
