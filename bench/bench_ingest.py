@@ -55,6 +55,12 @@ def main() -> int:
     parser.add_argument("--db", default="timeline_bench_ingest")
     parser.add_argument("--pg", default="postgres://postgres@127.0.0.1:5432")
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=0.0,
+        help="submit at this many articles/s (default: as fast as possible, one burst)",
+    )
     args = parser.parse_args()
 
     subprocess.run(
@@ -153,7 +159,9 @@ def main() -> int:
         time.sleep(8)  # worker boot (Django + extraction tables) is not part of throughput
         cpu_before, own_before = cpu_seconds(), os.times()
         started = time.perf_counter()
-        for item in items:
+        for n, item in enumerate(items):
+            if args.rate:  # paced: a steady stream instead of one burst
+                time.sleep(max(0.0, started + n / args.rate - time.perf_counter()))
             article_submit(**item)  # type: ignore[arg-type]
         submitted = time.perf_counter() - started
         while Article.objects.filter(status=ArticleStatus.DONE).count() < len(items):
@@ -173,7 +181,8 @@ def main() -> int:
     p50 = statistics.median(delays)
     p95 = delays[int(0.95 * (len(delays) - 1))]
     rate = len(items) / elapsed
-    print(f"articles: {len(items)}  (submitting took {submitted:.1f} s)")
+    pace = f"paced at {args.rate:g}/s" if args.rate else "one burst"
+    print(f"articles: {len(items)}, {pace} (submitting took {submitted:.1f} s)")
     print(f"extraction alone (no database), one process: {extract_rate:.0f} articles/s")
     print(f"baseline: the same pipeline in one process, no queue: {inline_rate:.1f} articles/s")
     print(
