@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from timeline.enums import DatePrecision, ReviewState, StatementRole
@@ -26,7 +26,7 @@ from timeline.models import (
     StatementSource,
 )
 from timeline.normalize import normalize_alias, normalize_quote, sha256_hex
-from timeline.services.changes import items_mark_changed
+from timeline.services.changes import items_mark_changed, items_recount_and_mark_changed
 from timeline.services.entities import entities_resolve
 from timeline.services.event_store import (
     LIVE,
@@ -293,6 +293,20 @@ def _refresh_source_counts(
     )
 
 
+def _orphans(
+    model: type[Event | Statement], source: type[EventSource | StatementSource], ids: set[int]
+) -> set[int]:
+    """Machine items among `ids` left without any evidence (and never edited)."""
+    if not ids:
+        return set()
+    link = "event" if model is Event else "statement"
+    return set(
+        model.objects.filter(pk__in=ids, edited_fields=[], review_state__in=LIVE)
+        .filter(~Exists(source.objects.filter(**{link: OuterRef("pk")})))
+        .values_list("pk", flat=True)
+    )
+
+
 def _reject_orphans(model: type[Event | Statement], ids: set[int]) -> set[int]:
     """Machine items left without any source (and never edited) become rejected."""
     if not ids:
@@ -337,8 +351,9 @@ def articles_store_extractions(*, jobs: list[StoreJob]) -> list[StoreResult]:
         results[index].statements.add(statements.by_fp[fp].pk)
     stored_statements = {pk for r in results for pk in r.statements}
     was_statements = {pk for ids in before_statements.values() for pk in ids}
-    _refresh_source_counts(Statement, StatementSource, stored_statements | was_statements)
-    orphaned_statements = _reject_orphans(Statement, was_statements - stored_statements)
+    postgres = connection.vendor == "postgresql"
+    if not postgres:
+        _refresh_source_counts(Statement, StatementSource, stored_statements | was_statements)
 
     event_ids = store_events(
         jobs=[
@@ -358,11 +373,25 @@ def articles_store_extractions(*, jobs: list[StoreJob]) -> list[StoreResult]:
         result.events = set(ids)
     stored_events = {pk for ids in event_ids for pk in ids}
     was_events = {pk for ids in before_events.values() for pk in ids}
-    _refresh_source_counts(Event, EventSource, stored_events | was_events)
-    orphaned_events = _reject_orphans(Event, was_events - stored_events)
-    items_mark_changed(
-        event_ids=stored_events | was_events, statement_ids=stored_statements | was_statements
-    )
+    if postgres:
+        # Counts, orphans and change numbers in one rewrite of each row.
+        orphaned_statements = _orphans(
+            Statement, StatementSource, was_statements - stored_statements
+        )
+        orphaned_events = _orphans(Event, EventSource, was_events - stored_events)
+        items_recount_and_mark_changed(
+            event_ids=stored_events | was_events,
+            statement_ids=stored_statements | was_statements,
+            reject_event_ids=orphaned_events,
+            reject_statement_ids=orphaned_statements,
+        )
+    else:
+        orphaned_statements = _reject_orphans(Statement, was_statements - stored_statements)
+        _refresh_source_counts(Event, EventSource, stored_events | was_events)
+        orphaned_events = _reject_orphans(Event, was_events - stored_events)
+        items_mark_changed(
+            event_ids=stored_events | was_events, statement_ids=stored_statements | was_statements
+        )
     for result, article_id in zip(results, article_ids, strict=True):
         result.orphaned_events = before_events[article_id] & orphaned_events
         result.orphaned_statements = before_statements[article_id] & orphaned_statements
