@@ -62,21 +62,16 @@ def test_same_event_in_two_articles_is_one_event_with_two_sources():
     assert statement.source_count == 2
 
 
-def test_second_article_keeps_the_first_reports_wording():
+def second_report(**event: object) -> Event:
+    """The accord as a first article reports it, then as a second one does (with `event`)."""
     store(ArticleFactory(text=TEXT), extraction())
-    store(
-        ArticleFactory(text=TEXT + " More."),
-        extraction(
-            events=(
-                accord_event(
-                    title="Sylvania, Freedonia sign trade accord",
-                    status="reported",
-                    confidence=0.95,
-                ),
-            )
-        ),
-    )
-    event = Event.objects.get()
+    second = accord_event(title="Sylvania, Freedonia sign trade accord", **event)
+    store(ArticleFactory(text=TEXT + " More."), extraction(events=(second,)))
+    return Event.objects.get()
+
+
+def test_second_article_keeps_the_first_reports_wording():
+    event = second_report(status="reported", confidence=0.95)
     assert (event.title, event.status) == ("Freedonia and Sylvania sign trade accord", "happened")
     assert event.confidence == 0.95
 
@@ -92,22 +87,8 @@ def test_later_report_that_a_scheduled_event_happened_takes_its_wording():
 
 
 def test_later_report_with_a_finer_date_sharpens_it():
-    store(ArticleFactory(text=TEXT), extraction())
-    store(
-        ArticleFactory(text=TEXT + " More."),
-        extraction(
-            events=(
-                accord_event(
-                    title="Sylvania, Freedonia sign trade accord",
-                    date="2024-06-19",
-                    date_start=dt.date(2024, 6, 19),
-                    date_end=dt.date(2024, 6, 19),
-                    precision="day",
-                ),
-            )
-        ),
-    )
-    event = Event.objects.get()
+    day = dt.date(2024, 6, 19)
+    event = second_report(date="2024-06-19", date_start=day, date_end=day, precision="day")
     assert (event.date_start, event.date_end, event.date_precision) == (
         dt.date(2024, 6, 19),
         dt.date(2024, 6, 19),
