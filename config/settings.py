@@ -22,6 +22,20 @@ if not _secret:
 SECRET_KEY = _secret
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+
+# Cross-origin reads (django-cors-headers): other sites' pages may read the public API, the
+# feeds (a newsroom's TimelineJS embed loads /feeds/timeline.timelinejs.json) and GraphQL
+# queries. Never with credentials, and without the Authorization header: a cross-origin
+# request is always anonymous, so it can read what anyone can read and write nothing.
+_CORS_ORIGINS = env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=["*"])
+CORS_ALLOW_ALL_ORIGINS = "*" in _CORS_ORIGINS
+CORS_ALLOWED_ORIGINS = [] if CORS_ALLOW_ALL_ORIGINS else _CORS_ORIGINS
+CORS_URLS_REGEX = r"^/(api/v1|feeds|graphql)/"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")  # POST: GraphQL queries
+CORS_ALLOW_HEADERS = ("accept", "content-type", "if-modified-since", "if-none-match")
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "X-Poll-Interval", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = 86400
 VAR_DIR = BASE_DIR / "var"
 
 INSTALLED_APPS = [
@@ -33,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "corsheaders",
     "rest_framework",
     "rest_framework.authtoken",
     "django_filters",
@@ -45,6 +60,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the 304 shortcut below, so cross-origin pollers' 304s carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     # Anonymous pollers' 304s, decided before the rest of the stack (timeline/api/middleware.py).
     "timeline.api.middleware.AnonymousNotModifiedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
