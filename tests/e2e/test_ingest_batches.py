@@ -89,3 +89,29 @@ def test_batches_only_take_articles_that_need_no_network(settings):
     assert article_process(article_id=ids[0]) == ArticleStatus.DONE
     assert Article.objects.get(pk=ids[1]).status == ArticleStatus.DONE
     assert Article.objects.get(pk=by_url.pk).status == ArticleStatus.QUEUED
+
+
+def test_a_faulty_article_costs_only_itself(settings, monkeypatch):
+    """A fault storing one article of a batch: the others are stored, it waits for the sweeper."""
+    from timeline.services import processing
+
+    settings.TIMELINE = {**settings.TIMELINE, "INGEST_BATCH": 8}
+    ids = submit(4)
+    poison = ids[2]
+    real = processing.articles_store_extractions
+
+    def faulty(*, jobs):
+        if any(job.article.pk == poison for job in jobs):
+            raise RuntimeError("a fault in one article's rows")
+        return real(jobs=jobs)
+
+    monkeypatch.setattr(processing, "articles_store_extractions", faulty)
+    assert article_process(article_id=ids[0]) == ArticleStatus.DONE
+    statuses = dict(Article.objects.values_list("pk", "status"))
+    assert [statuses[pk] for pk in ids] == ["done", "done", "fetching", "done"]
+    assert not EventSource.objects.filter(article_id=poison).exists()
+    # The task whose own article is the faulty one fails loudly (celery records it).
+    Article.objects.filter(pk=poison).update(status=ArticleStatus.QUEUED)
+    with pytest.raises(RuntimeError):
+        article_process(article_id=poison)
+    assert Article.objects.get(pk=poison).status == ArticleStatus.FETCHING

@@ -229,9 +229,11 @@ def _extract(
 def _store(batch: list[_Ready]) -> dict[int, str]:
     """Write the batch as done with its items in one transaction; the outcome per article id.
 
-    Should any article's row clash with another's (same content hash or canonical URL, maybe
-    from a concurrent worker), the batch is stored again one article at a time so that only
-    the copy is skipped.
+    Should the batch fail (an article's row clashes with another's — same content hash or
+    canonical URL, maybe from a concurrent worker — or one article trips a fault), it is
+    stored again one article at a time: only the copy is skipped, only the faulty article
+    stays claimed (the sweeper retries it, then fails it after MAX_ATTEMPTS), and the others
+    are stored. The task's own article (the first) re-raises its fault.
     """
     outcomes = {ready.claim.article_id: "fenced" for ready in batch}
     written = False
@@ -253,12 +255,10 @@ def _store(batch: list[_Ready]) -> dict[int, str]:
             results = articles_store_extractions(
                 jobs=[StoreJob(ready.article, ready.extraction) for ready in live]
             )
-    except IntegrityError:
+    except Exception as exc:
         if len(batch) > 1:
-            for ready in batch:
-                outcomes.update(_store([ready]))
-            return outcomes
-        if written:
+            return _store_one_by_one(batch, exc)
+        if written or not isinstance(exc, IntegrityError):
             raise
         # Another article has the same content hash / canonical URL (maybe committed a moment
         # ago by a concurrent worker): this one is the copy.
@@ -280,6 +280,32 @@ def _store(batch: list[_Ready]) -> dict[int, str]:
                 "batch": len(batch),
             },
         )
+    return outcomes
+
+
+def _store_one_by_one(batch: list[_Ready], cause: Exception) -> dict[int, str]:
+    """The fallback of a failed batch (see _store)."""
+    logger.warning(
+        "batch store failed; storing its articles one by one: %r",
+        cause,
+        extra={"article_ids": [ready.claim.article_id for ready in batch]},
+    )
+    outcomes: dict[int, str] = {}
+    own_fault: Exception | None = None
+    for index, ready in enumerate(batch):
+        try:
+            outcomes.update(_store([ready]))
+        except Exception as exc:
+            if index == 0:
+                own_fault = exc
+            else:
+                logger.exception(
+                    "article store failed; left for the sweeper",
+                    extra={"article_id": ready.claim.article_id},
+                )
+                outcomes[ready.claim.article_id] = "error"
+    if own_fault is not None:
+        raise own_fault
     return outcomes
 
 
