@@ -15,6 +15,8 @@ const ROLE_GROUPS = [
 
 const typeValue = (type) => type.toLowerCase().replaceAll("_", "-");
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+// Unresolved speakers are written as the article had them ("officials", "a spokesman").
+const capitalize = (text) => (text ? text[0].toUpperCase() + text.slice(1) : "Unnamed source");
 
 export function createRenderer({ iconsUrl, types, entityUrl }) {
   const entityHref = (slug) => entityUrl.replace("__slug__", encodeURIComponent(slug));
@@ -55,7 +57,7 @@ export function createRenderer({ iconsUrl, types, entityUrl }) {
   }
 
   function speakerName(statement) {
-    if (!statement.speaker) return statement.speakerText;
+    if (!statement.speaker) return capitalize(statement.speakerText);
     return statement.speakerTitle ? `${statement.speaker.name}, ${statement.speakerTitle},` : statement.speaker.name;
   }
 
@@ -146,7 +148,7 @@ export function createRenderer({ iconsUrl, types, entityUrl }) {
         h(
           "div",
           {},
-          h("h4", { id: headingId, class: "card__title" }, statement.speaker ? entityLink(statement.speaker) : statement.speakerText),
+          h("h4", { id: headingId, class: "card__title" }, statement.speaker ? entityLink(statement.speaker) : capitalize(statement.speakerText)),
           statement.speakerTitle ? h("p", { class: "speaker-title" }, statement.speakerTitle) : null,
         ),
       ),
