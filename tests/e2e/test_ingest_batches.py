@@ -115,3 +115,21 @@ def test_a_faulty_article_costs_only_itself(settings, monkeypatch):
     with pytest.raises(RuntimeError):
         article_process(article_id=poison)
     assert Article.objects.get(pk=poison).status == ArticleStatus.FETCHING
+
+
+def test_a_batch_mate_that_cannot_be_prepared_costs_only_itself(settings, monkeypatch):
+    from timeline.services import processing
+
+    settings.TIMELINE = {**settings.TIMELINE, "INGEST_BATCH": 8}
+    ids = submit(3)
+    real = processing._extract
+
+    def faulty(article, *args, **kwargs):
+        if article.pk == ids[1]:
+            raise ValueError("a parser fault")
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr(processing, "_extract", faulty)
+    assert article_process(article_id=ids[0]) == ArticleStatus.DONE
+    statuses = dict(Article.objects.values_list("pk", "status"))
+    assert [statuses[pk] for pk in ids] == ["done", "fetching", "done"]

@@ -119,7 +119,10 @@ def article_process(*, article_id: int) -> str:
         for claim, article in articles_claim_queued_offline(limit=extra, exclude_id=article_id):
             try:
                 more = _prepare(claim, article)
-            except TransientFetchError:  # cannot happen offline; the sweeper would retry it
+            except Exception:
+                # Its own fault must not cost this task's article: it stays claimed and the
+                # sweeper retries it (then fails it after MAX_ATTEMPTS).
+                logger.exception("article prepare failed", extra={"article_id": claim.article_id})
                 continue
             if not isinstance(more, str):
                 batch.append(more)
