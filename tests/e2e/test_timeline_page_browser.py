@@ -182,7 +182,8 @@ def test_timeline_page_in_chromium(live_server: Any, demo: Demo, chromium_path: 
         assert MEETING in titles, titles
         # Speakers the engine could not name ("officials") still read as a heading.
         speakers = page.locator("#timeline .card--statement .card__title").all_inner_texts()
-        assert speakers and all(s[:1].isupper() for s in speakers), speakers
+        assert speakers
+        assert all(s[:1].isupper() for s in speakers), speakers
         assert titles.index(PACT) < titles.index(MEETING)
         pact_group = page.locator(".group", has=page.get_by_role("heading", name=PACT, exact=True))
         meeting_group = page.locator(
