@@ -33,6 +33,8 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
         if not _inside(bounds, c.start())
         and text[c.start() - 1 : c.start()] != "-"
         and not _noun_use(text, c.start())
+        and not _negated(text, c.start())
+        and not _discerning(text, c)
     ]
     time_spans = [(t.start, t.end) for t in doc.timexes]
     direct = direct_candidates(doc, regions, cues, time_spans)
@@ -113,6 +115,35 @@ def _noun_use(text: str, pos: int) -> bool:
     if k == pos or not text[max(lo, k - 8) : k].lower().endswith(_NOUN_USE_ENDS):
         return False  # the regex needs one of these words, then spaces, right before the cue
     return _NOUN_USE.search(text, lo, pos) is not None
+
+
+# "didn't say", "would not tell", "has never publicly confirmed": the speaker did not say
+# the content, so reporting it as their statement would misattribute it.
+_NEGATION = re.compile(
+    r"(?:n['’]t|\b(?:not|never|cannot))(?:\s+(?:\w+ly|yet|ever|even|always|be|been|have|"
+    r"to|so\s+much\s+as))*\s+$",
+    re.IGNORECASE,
+)
+
+
+def _negated(text: str, pos: int) -> bool:
+    """Whether the cue at ``pos`` is under a negation ("did not say", "couldn't tell")."""
+    lo = max(0, pos - 40)
+    tail = text[lo:pos].lower()
+    if "n't" not in tail and "n’t" not in tail and "not" not in tail and "never" not in tail:
+        return False
+    return _NEGATION.search(text, lo, pos) is not None
+
+
+# "tell who/whether/how …" with no addressee is "make out", not speech.
+_DISCERN = re.compile(r"\s+(?:who|whether|why|how|if|which|apart)\b", re.IGNORECASE)
+
+
+def _discerning(text: str, cue: re.Match[str]) -> bool:
+    """Whether a "tell" cue means "make out" ("I couldn't tell who fired")."""
+    if cue.group().lower() not in ("tell", "tells", "telling"):
+        return False
+    return _DISCERN.match(text, cue.end()) is not None
 
 
 _CLAUSE_JOINT = re.compile(

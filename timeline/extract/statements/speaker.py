@@ -144,6 +144,22 @@ _DASHES = frozenset(["-", "—", "–", "―"])
 _COORD_ENDS = (",", "and", "but", "also", "then", "later", "again", "quickly", "eventually")
 
 
+# Clitics that end a pronoun plus auxiliary ("we've", "he'd", "they'll", "I'm").
+_CONTRACTIONS = ("n't", "'ve", "'d", "'ll", "'re", "'m")
+# Last words no speaker phrase ends with: prepositions and degree words ("a medium for",
+# "the most" before an adjectival "telling").
+_NOT_FINAL = frozenset(
+    {"of", "for", "to", "in", "on", "at", "with", "from", "by", "about", "into", "than"}
+    | {"most", "more", "less", "least", "very", "so", "too", "perhaps"}
+)
+
+
+def _is_verb_form(word: str) -> bool:
+    """A negated or contracted auxiliary ("couldn't", "we've") inside a phrase."""
+    low = word.lower().replace("’", "'")
+    return low.endswith(_CONTRACTIONS)
+
+
 @dataclass(frozen=True, slots=True)
 class NP:
     """A speaker phrase: its span and whether it is a pronoun."""
@@ -162,6 +178,10 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         stripped = seg.rstrip()
         # Fast path: most speakers end right before the cue with nothing to trim.
         last_word = stripped[stripped.rfind(" ") + 1 :].lower()
+        if last_word.endswith(("n't", "n’t")) and " " in stripped:
+            # "the campaign wouldn't say": a negated auxiliary, like "did not", is no speaker.
+            stripped = stripped[: stripped.rfind(" ")].rstrip()
+            last_word = stripped[stripped.rfind(" ") + 1 :].lower()
         if stripped[-1:].isalpha() and last_word not in TAIL_WORDS:
             end = lo + len(stripped)
             break
@@ -207,6 +227,13 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
     last = words[-1][2]
     if last.lower() in PRONOUNS:
         return NP(words[-1][0], words[-1][1], True)
+    low = last.lower().replace("’", "'")
+    if low.endswith(_CONTRACTIONS):
+        # "we've asked", "he'd respond": the pronoun is the speaker, the clitic an auxiliary.
+        pron = low[: low.rindex("'")]
+        if pron in PRONOUNS:
+            return NP(words[-1][0], words[-1][0] + len(pron), True)
+        return None
     first_i = _capitalised_np_start(words) if last[0].isupper() else _common_np_start(words)
     if first_i is None:
         return None
@@ -231,6 +258,14 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         return None
     if all(w[2].lower() in DETERMINERS for w in words[first_i:]):
         return None
+    if (
+        low in _NOT_FINAL
+        and last.islower()
+        and (first_i < len(words) - 1 or low not in _QUANTIFIERS)
+    ):
+        return None  # "a medium for telling", "the most telling": no speaker ends this way
+    if any(_is_verb_form(w[2]) for w in words[first_i:-1]):
+        return None  # "you couldn't", "the agency didn't": a speaker phrase holds no verb
     return NP(words[first_i][0], words[-1][1], False)
 
 
@@ -323,6 +358,10 @@ def speaker_before(
         return prev or subject
     if cue_word.endswith("ing") and coord is not None:
         return np_subject(text, lo, cue_start, time_spans) or prev
+    if cue_word.endswith("ing") and ends_with(text, lo, cue_start, (" for", " of")):
+        # "She mocked him for calling himself …", "he accused them of asking …": the
+        # subject of the clause reports the words; "for"/"of" never ends a speaker phrase.
+        return np_subject(text, lo, cue_start, time_spans)
     return np_before(text, lo, cue_start, time_spans)
 
 

@@ -1,0 +1,58 @@
+"""Cues that report no speech: negated verbs, "tell" as "make out", and phrases no speaker is."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline.extract.pipeline import extract
+from timeline.extract.types import ExtractedStatement
+
+DCT = date(2025, 3, 12)
+
+
+def _statements(text: str) -> list[ExtractedStatement]:
+    return list(extract(text, DCT).statements)
+
+
+def test_negated_cue_gives_no_statement() -> None:
+    assert _statements("The ministry did not say when the new rules would apply.") == []
+    assert _statements("The mayor wouldn’t confirm the bridge would reopen in May.") == []
+    assert _statements("Officials have never publicly said the plant was unsafe.") == []
+
+
+def test_tell_meaning_make_out_is_no_speech() -> None:
+    text = "The shelling went on all night, but I couldn't tell who was firing or why."
+    assert _statements(text) == []
+
+
+def test_speaker_phrase_holds_no_negated_auxiliary() -> None:
+    text = "The governor, who spoke briefly, wouldn’t say Friday how the budget would be cut, saying only that talks were continuing."
+    for s in _statements(text):
+        assert s.speaker_text is None or "n’t" not in s.speaker_text
+    (s,) = _statements(text)
+    assert s.cue == "saying"
+    assert s.speaker == "governor"
+
+
+def test_contracted_pronoun_is_the_speaker() -> None:
+    (s,) = _statements("We’ve noted the rate of new cases has fallen since June.")
+    assert s.speaker_text == "We"
+
+
+def test_no_speaker_ends_in_a_preposition_or_degree_word() -> None:
+    text = "The festival is a medium for telling stories about the river towns."
+    assert all(s.speaker_text != "a medium for" for s in _statements(text))
+    text = "Perhaps the most telling detail was the empty chair beside the minister."
+    assert _statements(text) == []
+
+
+def test_quantifier_alone_stays_a_speaker() -> None:
+    text = "Voters were asked about the economy; most said they were worried about prices."
+    (s,) = _statements(text)
+    assert s.speaker_text == "most"
+
+
+def test_gerund_after_for_takes_the_clause_subject() -> None:
+    text = "The senator mocked the mayor for saying the flood plan was a triumph."
+    (s,) = _statements(text)
+    assert s.speaker_text == "The senator"
