@@ -16,9 +16,11 @@ from timeline.extract.entities.gazetteer import (
     Gazetteer,
     GazetteerEntry,
     GazetteerHit,
+    Token,
     load,
     tokenize_sparse,
 )
+from timeline.extract.entities.institutions import institutions
 from timeline.extract.entities.lexicon import TITLE_WORDS
 from timeline.extract.entities.persons import find_name_runs, gender_of
 from timeline.extract.entities.slug import slugify
@@ -122,6 +124,7 @@ def recognize(text: str) -> EntityIndex:
     hits = gaz.match(text, tokens)
     blocked: set[int] = set()
     mentions: list[EntityMention] = []
+    hits = _institution_mentions(text, tokens, hits, blocked, mentions)
     for hit in hits:
         blocked.update(range(hit.first, hit.last + 1))
         mentions.append(_gazetteer_mention(text, hit, gaz, body_re))
@@ -154,6 +157,43 @@ def recognize(text: str) -> EntityIndex:
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _drop_overlaps(mentions)
     return EntityIndex(mentions, _canonical(mentions, gaz), persons)
+
+
+_POSS = ("'s", "’s")
+
+
+def _institution_mentions(
+    text: str,
+    tokens: list[Token],
+    hits: list[GazetteerHit],
+    blocked: set[int],
+    mentions: list[EntityMention],
+) -> list[GazetteerHit]:
+    """Add one organisation per institution name ("Center for Disease Control and
+    Prevention"), blocking its tokens; returns the gazetteer hits that are not inside one."""
+    spans = institutions(text) if " of " in text or " for " in text or " on " in text else []
+    if not spans:
+        return hits
+    kept = []
+    for s, e in spans:
+        inner = [h for h in hits if h.start < e and s < h.end]
+        if inner and inner[0].start == s and text[inner[0].end : inner[0].end + 2] in _POSS:
+            s = inner[0].end + 2  # "South Korea's Ministry of Trade": the owner is its own name
+            while s < e and text[s].isspace():
+                s += 1
+            inner = inner[1:]
+        if any(h.start < s or h.end > e or (h.start, h.end) == (s, e) for h in inner):
+            continue  # the gazetteer knows this name, or a name that runs across it
+        surface = text[s:e]
+        mentions.append(EntityMention(s, e, surface, surface, "organization"))
+        kept.append((s, e))
+        i = bisect.bisect_left(tokens, (s,))
+        while i < len(tokens) and tokens[i][0] < e:
+            blocked.add(i)
+            i += 1
+    if not kept:
+        return hits
+    return [h for h in hits if not any(s <= h.start and h.end <= e for s, e in kept)]
 
 
 def _gazetteer_mention(

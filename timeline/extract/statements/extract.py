@@ -19,6 +19,7 @@ from timeline.extract.statements.indirect import indirect_candidates
 from timeline.extract.statements.labelled import labelled_candidates
 from timeline.extract.statements.quotes import QuoteRegion, quote_regions
 from timeline.extract.statements.resolve import resolve
+from timeline.extract.statements.speaker import NP
 from timeline.extract.types import Document, ExtractedStatement
 
 
@@ -47,6 +48,8 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
     history: list[tuple[str, str | None, str | None, int]] = []
     resolved = []
     for c in chosen:
+        if c.np is not None and not c.np.pronoun:
+            c.np = _whole_name(c.np, index)
         r = resolve(text, c.np, index, history) if c.np is not None else None
         if r is not None and r.name is not None:
             history.append((r.name, r.kind, r.title, c.cue_start))
@@ -82,6 +85,15 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
         )
     out.sort(key=lambda s: s.quote_start)
     return out
+
+
+def _whole_name(np: NP, index: EntityIndex) -> NP:
+    """A speaker phrase that starts inside an organisation's name starts with the name:
+    "Drug Abuse" in "The National Institute on Drug Abuse estimated …" is the institute."""
+    for m in index.overlapping(np.start, np.start + 1):
+        if m.start < np.start < m.end and m.kind == "organization" and np.end >= m.end:
+            return NP(m.start, np.end, False)
+    return np
 
 
 def _inside(bounds: list[tuple[int, int]], pos: int) -> bool:
