@@ -57,6 +57,10 @@ _ABBREVIATION = re.compile(
 )
 
 
+# A single capital letter before "!" ("E! News") names a brand; "I!" is a sentence.
+_BRAND = re.compile(r"(?<![\w.'’-])[A-HJ-Z]$")
+
+
 def ends_with(text: str, lo: int, hi: int, suffixes: tuple[str, ...]) -> bool:
     """Whether ``text[lo:hi]``, trailing whitespace ignored, ends with one of ``suffixes``.
 
@@ -103,6 +107,10 @@ def sentence_spans(text: str, paragraphs: tuple[Span, ...]) -> tuple[Span, ...]:
                 text, max(para.start, m.start() - 12), m.start() + 1
             ):
                 continue
+            if text[m.start()] == "!" and _BRAND.search(
+                text, max(para.start, m.start() - 3), m.start()
+            ):
+                continue  # "E! News": a one-letter brand, not an exclamation
             if text[m.end() : m.end() + 1].islower():
                 continue  # "Sen. Mitch McConnell (R-Ky.) said": sentences start uppercase
             end = m.end()

@@ -142,6 +142,8 @@ def recognize(text: str) -> EntityIndex:
         last_names.setdefault(name.split()[-1], set()).add(name)
         first_names.setdefault(name.split()[0], set()).add(name)
     for r in runs:
+        if r.first == r.last and text[r.end : r.end + 1] == "!":
+            continue  # "E! News", "Yahoo! Finance": a brand, not a person
         surface = text[r.start : r.end]
         resolved = _resolve_name(surface, persons, last_names, first_names)
         if resolved is None and not r.evidence:

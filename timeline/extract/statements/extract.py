@@ -51,6 +51,8 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
         if c.np is not None and not c.np.pronoun:
             c.np = _whole_name(c.np, index)
         r = resolve(text, c.np, index, history) if c.np is not None else None
+        if r is not None and r.name is not None and sum(map(str.isalpha, r.name)) < 2:
+            r = None  # a name of one letter ("E" of "E! News" cut short) is no speaker
         if r is not None and r.name is not None:
             history.append((r.name, r.kind, r.title, c.cue_start))
         resolved.append(r)
@@ -61,7 +63,7 @@ def extract_statements(doc: Document, index: EntityIndex) -> list[ExtractedState
         speaker_text = text[c.np.start : c.np.end] if c.np else None
         out.append(
             ExtractedStatement(
-                speaker=(r.name if r and r.name else None),
+                speaker=r.name if r else None,
                 speaker_start=c.np.start if c.np else None,
                 speaker_end=c.np.end if c.np else None,
                 speaker_text=speaker_text,

@@ -37,12 +37,22 @@ def resolve(
     if np.pronoun:
         return _resolve_pronoun(surface.lower(), index, history, np.start)
     inside = index.overlapping(np.start, np.end)
-    persons = [m for m in inside if m.kind == "person"]
+    # A one-letter "name" or a word of a brand ("E! News") is no person.
+    persons = [
+        m
+        for m in inside
+        if m.kind == "person" and _letters(m.name) > 1 and text[m.end : m.end + 1] != "!"
+    ]
     if persons:
         m = persons[-1]
         title = m.title or _appositive_title(text, m.end) or _latest_title(index, m.name)
         return Resolved(m.name, "person", title)
     bare = _strip_determiner(surface)
+    source = _REPORT_BY.match(bare)
+    if source is not None:
+        # "a new report by E! News": the outlet behind the report is the speaker.
+        bare = source.group(1)
+        inside = index.overlapping(np.end - len(bare), np.end)
     for m in inside:
         if _strip_determiner(m.text) == bare:
             return Resolved(m.name, m.kind, None)
@@ -65,6 +75,17 @@ def _appositive_title(text: str, pos: int) -> str | None:
     if m and any(w.lower() in TITLE_WORDS for w in m.group(1).split()):
         return m.group(1)
     return None
+
+
+# "a new report by X", "the study from X": the text names its author after the noun.
+_REPORT_BY = re.compile(
+    r"(?:[a-z][\w-]*\s+){0,2}(?:report|study|survey|analysis|poll|statement|story|article|"
+    r"interview|investigation|review|paper)s?\s+(?:by|from)\s+(?:the\s+)?([A-Z].*)$"
+)
+
+
+def _letters(name: str) -> int:
+    return sum(map(str.isalpha, name))
 
 
 def _strip_determiner(s: str) -> str:

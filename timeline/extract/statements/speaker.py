@@ -23,7 +23,8 @@ from timeline.extract.statements.cues import (
 )
 from timeline.extract.text import ends_with, last_token
 
-_WORD = re.compile(r"[\w][\w.'’&-]*|[^\w\s]")
+# "E! News", "Yahoo! Finance": an exclamation mark inside a brand keeps the name whole.
+_WORD = re.compile(r"[\w][\w.'’&-]*(?:!(?=\s[A-Z]))?|[^\w\s]")
 _TIME_TAIL = re.compile(r"\s+(?:" + SIMPLE_TIME.pattern + r")\s*$")
 _DASH_TAIL = re.compile(r"\s+(?:--?|[—–―])\s+[^—–―]{2,80}?\s+(?:--?|[—–―])\s*$")
 _PRIOR_CUE = re.compile(
@@ -132,8 +133,8 @@ _NOT_HEAD = frozenset(
 )
 # A speaker phrase to the right of the cue ("said Cruz", "said the report").
 _RIGHT_NP = re.compile(
-    r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*|[a-z][\w'’-]*)"
-    r"(?:\s+(?:[A-Z0-9][\w.'’&-]*|[a-z][\w'’-]*)){0,6}?)"
+    r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*(?:!(?=\s[A-Z]))?|[a-z][\w'’-]*)"
+    r"(?:\s+(?:[A-Z0-9][\w.'’&-]*(?:!(?=\s[A-Z]))?|[a-z][\w'’-]*)){0,6}?)"
     r"(?=\s*(?:[,.;:!?(]|$|\s+(?:on|in|at|during|to|of|who|after|before|when|while|\w+day\b)))"
 )
 

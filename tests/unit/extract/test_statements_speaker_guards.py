@@ -1,4 +1,4 @@
-"""Cues that report no speech: negated verbs, "tell" as "make out", and phrases no speaker is."""
+"""Cues that report no speech (negated, "tell" as "make out") and phrases that are no speaker."""
 
 from __future__ import annotations
 
@@ -56,3 +56,22 @@ def test_gerund_after_for_takes_the_clause_subject() -> None:
     text = "The senator mocked the mayor for saying the flood plan was a triumph."
     (s,) = _statements(text)
     assert s.speaker_text == "The senator"
+
+
+def test_brand_with_exclamation_mark_stays_whole() -> None:
+    text = "The band will tour again in May, according to a new report by Q! Radio."
+    (s,) = _statements(text)
+    assert s.speaker == "Q! Radio"
+    (s,) = _statements("According to Q! Radio, the band will tour again in May.")
+    assert s.speaker == "Q! Radio"
+
+
+def test_one_letter_name_is_no_speaker() -> None:
+    (s,) = _statements("The band will tour again in May, according to Q.")
+    assert s.speaker is None
+
+
+def test_report_by_names_its_author() -> None:
+    text = "According to a study from the Lakeside Water Trust, nitrate levels doubled."
+    (s,) = _statements(text)
+    assert s.speaker == "Lakeside Water Trust"
