@@ -9,7 +9,7 @@ PORT ?= 8000
 RUN_ENV := DJANGO_DEBUG=$${DJANGO_DEBUG:-True}
 
 .PHONY: help install run serve migrate demo worker beat test test-fast test-e2e lint format \
-        typecheck eval eval-temporal eval-quotes eval-seed eval-events bench schema check-compose clean
+        typecheck eval eval-pages eval-temporal eval-quotes eval-seed eval-events bench schema check-compose clean
 
 help:  ## list targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -71,6 +71,10 @@ eval: install  ## extraction quality on the dev sets, with baselines (rewrites d
 	$(PY) -m timeline.extract.eval quotes
 	$(PY) -m timeline.extract.eval extract
 	$(PY) -m timeline.extract.eval events
+	$(PY) -m timeline.extract.eval pages
+
+eval-pages: install  ## article text and dates from real web pages (ingestion parsing)
+	$(PY) -m timeline.extract.eval pages
 
 eval-temporal: install
 	$(PY) -m timeline.extract.eval temporal

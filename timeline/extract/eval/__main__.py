@@ -17,6 +17,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("timeline.extract.eval.seed", "statements/events vs the seed gold article"),
     "temporal": ("timeline.extract.eval.temporal", "time expressions vs TempEval-3 TBAQ + seed"),
     "events": ("timeline.extract.eval.events", "events vs the seed and the events dev set"),
+    "pages": ("timeline.extract.eval.pages", "article text and dates from real web pages"),
 }
 
 
