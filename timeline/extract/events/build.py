@@ -181,7 +181,7 @@ def build_event(ctx: Context, g: Group, timex: TimexLike | None) -> ExtractedEve
         )  # fmt: skip
     roles = reader.read(g.type, clause, g.scope.sentence, s0, reporting)
     if not (roles.actors or roles.people or roles.places) and not _anaphoric(ctx, g, s0):
-        reader.sentence_participants(roles, g.scope.sentence, s0)
+        reader.sentence_participants(roles, g.scope.sentence, s0, g.type)
     event_type = g.type
     if event_type == "invasion" and _is_incursion(roles, reader):
         event_type = "incursion"

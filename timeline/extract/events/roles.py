@@ -56,6 +56,13 @@ _SEATS = {
 }
 # Cues whose content is the speaker's own act, not a report: "X announced new sanctions",
 # "X denied sending troops".
+# The source of a figure: "according to (the) X", "X said/reported/estimated …".
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(
+    r"(?:['’]s\s+\w+\s+)?(?:\s*\([^)]{1,12}\))?\s+(?:\w+ly\s+|has\s+|have\s+|had\s+)?"
+    r"(?:said|says|reported|reports|estimated|estimates|confirmed|confirms|counted|"
+    r"recorded|records|announced|announces|put|puts|stated|states|tallied)\b"
+)
 _ACTION_CUE = re.compile(
     r"(?:announc|unveil|pledg|vow|promis|order|impos|declar|introduc|approv|sign|den(?:y|ie))",
     re.IGNORECASE,
@@ -152,6 +159,30 @@ class RoleReader:
                 return c
         return m.name
 
+    def _counts_the_dead(self, m: EntityMention, sentence: Span) -> bool:
+        """An agency or organisation that reports a toll is not the side that suffered it; a
+        country or its own ministry reporting a toll usually reports its own dead."""
+        if m.kind in ("person", "country", "city", "region", "place"):
+            return False
+        return self._as_country(m) == m.name and self._is_source(m, sentence)
+
+    def _is_source(self, m: EntityMention, sentence: Span) -> bool:
+        """Whether ``m`` is who reports a figure: a speaker of the sentence ("the WHO said"),
+        the source after "according to", or the subject of a report verb ("X reported")."""
+        for s in self.statements:
+            if (
+                s.speaker_start is not None
+                and s.speaker_end is not None
+                and sentence.start <= s.cue_start < sentence.end
+                and s.speaker_start < m.end
+                and m.start < s.speaker_end
+            ):
+                return True
+        text = self.doc.text
+        before = text[max(sentence.start, m.start - 25) : m.start]
+        after = text[m.end : min(sentence.end, m.end + 30)]
+        return _SOURCE_BEFORE.search(before) is not None or _SOURCE_AFTER.match(after) is not None
+
     def _is_locative(self, m: EntityMention, floor: int) -> bool:
         key = (m.start, floor)
         got = self._locative.get(key)
@@ -185,6 +216,8 @@ class RoleReader:
         for k, m in enumerate(mentions):
             if m.name in _MEDIA:
                 continue
+            if event_type == "casualties" and self._counts_the_dead(m, sentence):
+                continue  # "the WHO said 584 had died": who counts the dead is not among them
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
             owns_place = (
                 nxt is not None
@@ -330,9 +363,12 @@ class RoleReader:
             ):
                 roles.add_place(owner.name, owner.text)
 
-    def sentence_participants(self, roles: Roles, sentence: Span, trigger: int) -> None:
+    def sentence_participants(
+        self, roles: Roles, sentence: Span, trigger: int, event_type: str = ""
+    ) -> None:
         """A clause that names nobody ("at a televised meeting on Monday"): the participants
-        are those the sentence names before the trigger, outside reported content."""
+        are those the sentence names before the trigger, outside reported content (and, for
+        casualties, not who reports the figure)."""
         contents = [
             span
             for s in self.statements
@@ -342,6 +378,8 @@ class RoleReader:
         ]
         for m in self.mentions_in(sentence.start, trigger):
             if m.name in _MEDIA or any(a <= m.start < b for a, b in contents):
+                continue
+            if event_type == "casualties" and self._counts_the_dead(m, sentence):
                 continue
             if m.kind == "person":
                 roles.add_person(m.name, m.text)
