@@ -75,3 +75,15 @@ def test_report_by_names_its_author() -> None:
     text = "According to a study from the Lakeside Water Trust, nitrate levels doubled."
     (s,) = _statements(text)
     assert s.speaker == "Lakeside Water Trust"
+
+
+def test_sentence_period_is_not_part_of_an_inverted_speaker() -> None:
+    (s,) = _statements("The harvest will be late this year, says the FAO.")
+    assert s.speaker_text == "the FAO"
+    (s,) = _statements("The harvest will be late this year, says Acme Inc.")
+    assert s.speaker_text == "Acme Inc."
+
+
+def test_complementizer_that_is_not_a_determiner() -> None:
+    (s,) = _statements("It was in 2019 that Brightwater announced it would close two mills.")
+    assert s.speaker_text == "Brightwater"

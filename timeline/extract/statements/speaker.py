@@ -283,7 +283,8 @@ def _capitalised_np_start(words: list[tuple[int, int, str]]) -> int | None:
         ):
             first_i = i
         elif low in DETERMINERS:
-            first_i = i
+            if low != "that" or first_i is None:
+                first_i = i  # "that Samsung announced": a complementizer, not a determiner
             break
         else:
             break
@@ -405,6 +406,17 @@ def _opens_appositive(segment: str) -> bool:
     )
 
 
+def _sentence_period(word: str) -> bool:
+    """Whether the period ending ``word`` ends a sentence: not "U.S.", "Mr.", "Inc." or "J."."""
+    bare = word[:-1]
+    return (
+        len(bare) > 1
+        and "." not in bare
+        and bare.lower() not in _ABBREVIATED
+        and bare.lower() not in ("inc", "co", "corp", "ltd", "jr", "sr", "bros", "no")
+    )
+
+
 def np_after(text: str, pos: int, limit: int) -> NP | None:
     """An inverted speaker right after the cue ("said Cruz", "said the former senator")."""
     m = _RIGHT_NP.match(text, pos, limit)
@@ -429,6 +441,9 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
     if any(w in _AUX for w in phrase.lower().split()):
         return None  # "said the flag was removed": a clause, not a speaker
     end = m.end(1)
+    if phrase.endswith(".") and _sentence_period(words[-1]):
+        end -= 1  # "…, says the WHO." : the period ends the sentence, not the name
+        words[-1] = words[-1][:-1]
     if text[end : end + 1] == "." and (words[-1].lower() in _ABBREVIATED or len(words[-1]) == 1):
         # "said Mr. Trump": the phrase goes on after the abbreviation's period.
         rest = _RIGHT_NP.match(text, end + 1, min(len(text), end + 120))
