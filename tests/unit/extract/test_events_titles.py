@@ -77,3 +77,22 @@ def test_titles_are_short() -> None:
         figures=(),
     )
     assert len(title(parts)) <= 90
+
+
+def test_sanctions_phrase_with_its_own_verb() -> None:
+    got = _title("Canada raised tariffs on Mexican steel on Monday.", "sanctions")
+    assert "imposes raised" not in got
+    assert got.startswith("Canada raises tariffs")
+
+
+def test_policy_title_does_not_end_in_a_function_word() -> None:
+    text = "The minister promised to be even better than they were last year."
+    got = _title(text, "statement-of-policy")
+    assert got.split()[-1] not in ("they", "than", "and", "the")
+
+
+def test_gerund_verb_is_not_inflected_again() -> None:
+    from timeline.extract.events.titles import _verb
+
+    assert _verb("declaring", False, "happened") == "declaring"
+    assert _verb("declare", False, "happened") == "declares"

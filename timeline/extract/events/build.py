@@ -78,6 +78,11 @@ _POLICY_VERBS = {
     "left": "leave", "quit": "quit", "exited": "exit",
 }  # fmt: skip
 _OBJECT_STOP = words("on in at after before as while during amid since until by from that which")
+# Words a cut-short object must not end with.
+_DANGLING = words(
+    "and or but nor the a an of to for with than then they their them its his her our your "
+    "towards toward at in on by into about that this these those which who whose as if"
+)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 
 
@@ -115,6 +120,8 @@ def _policy_parts(text: str, start: int, end: int, mask: bytearray) -> tuple[str
         kept.append(w.group())
         if len(kept) == 5:
             break
+    while kept and kept[-1].lower() in _DANGLING:
+        kept.pop()  # "promise to treat staff with dignity and": a title ends on a content word
     return verb, " ".join(kept)
 
 

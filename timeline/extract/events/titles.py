@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline.extract.entities.gazetteer import load
+from timeline.extract.events.rule import words
 
 _MAX = 90
 
@@ -32,6 +33,23 @@ class TitleParts:
     figures: tuple[tuple[str, float], ...]
     #: Actors named by a demonym ("Ukrainian"), which can modify a noun of the event.
     demonyms: tuple[str, ...] = ()
+
+
+# Verbs that open a sanctions phrase ("roll back existing tariffs", "raise tariffs").
+_SANCTION_VERBS = words(
+    "raise remove lift cut ease impose slap extend suspend delay drop scrap reduce increase "
+    "double hike roll levy expand tighten"
+)
+
+
+def _sanction_verb(word: str) -> str | None:
+    """The lemma of a sanctions verb in any form ("raised" → "raise", "slapped" → "slap")."""
+    for lemma in (
+        (word, word[:-1], word[:-2], word[:-3]) if word.endswith(("ed", "es", "s")) else (word,)
+    ):
+        if lemma in _SANCTION_VERBS:
+            return lemma
+    return None
 
 
 def demonym(country: str) -> str:
@@ -56,6 +74,8 @@ def _verb(base: str, plural: bool, status: str) -> str:
         return "to " + base
     if plural:
         return base
+    if base.endswith("ing") and len(base) > 5 and " " not in base:
+        return base  # already inflected ("declaring"): never "declarings"
     if " " in base:  # "vow to" → "vows to"
         head, rest = base.split(" ", 1)
         return f"{_verb(head, plural, status)} {rest}"
@@ -109,12 +129,16 @@ def title(p: TitleParts) -> str:
         s = f"{p.phrase[:1].upper() + p.phrase[1:]}{place or (' in ' + who if who else '')}"
     elif t == "sanctions":
         target = next((o for o in p.others if o != p.agent), None)
-        on = f" on {target}" if target else ""
-        s = (
-            f"{p.agent} {_verb('impose', False, p.status)} {p.phrase}{on}"
-            if p.agent
-            else (f"{p.phrase[:1].upper() + p.phrase[1:]}{on}")
-        )
+        on = f" on {target}" if target and f" on {target}" not in p.phrase else ""
+        first, _, rest = p.phrase.partition(" ")
+        lemma = _sanction_verb(first.lower())
+        if p.agent and lemma and rest:
+            # "remove existing tariffs": the phrase has its own verb ("United States removes …")
+            s = f"{p.agent} {_verb(lemma, False, p.status)} {rest}{on}"
+        elif p.agent:
+            s = f"{p.agent} {_verb('impose', False, p.status)} {p.phrase}{on}"
+        else:
+            s = f"{p.phrase[:1].upper() + p.phrase[1:]}{on}"
     elif t == "protest":
         n = f"{_num(fig['protesters'])} " if "protesters" in fig else ""
         s = f"{n}{p.phrase[:1].upper() + p.phrase[1:] if not n else p.phrase}{place}"
