@@ -87,3 +87,25 @@ def test_sentence_period_is_not_part_of_an_inverted_speaker() -> None:
 def test_complementizer_that_is_not_a_determiner() -> None:
     (s,) = _statements("It was in 2019 that Brightwater announced it would close two mills.")
     assert s.speaker_text == "Brightwater"
+
+
+def test_possessive_appositive_and_day_after_the_cue() -> None:
+    text = (
+        "“We had a few problems with the rollout,” Ruiz, Acme’s chief of sales and "
+        "marketing, said Tuesday at a conference in Lisbon."
+    )
+    (s,) = _statements(text)
+    assert s.speaker == "Ruiz"
+
+
+def test_post_modifier_with_on_belongs_to_the_speaker() -> None:
+    (s,) = _statements("A doctor on the scene told reporters that the man had died.")
+    assert s.speaker_text == "A doctor on the scene"
+    (s,) = _statements("Experts on river flooding told the council that the levees were too low.")
+    assert s.speaker_text == "Experts on river flooding"
+
+
+def test_instead_is_not_part_of_the_speaker() -> None:
+    text = "Ana Ruiz spoke first. She instead told the committee that the budget was balanced."
+    (s,) = _statements(text)
+    assert s.speaker_text == "She"

@@ -238,7 +238,7 @@ _INTERVENING_WORDS = _list(
     further first initially subsequently separately earlier already even only just still long
     since ultimately finally bluntly openly explicitly specifically directly angrily
     immediately tweeted n't insisted famously twice hastily correctly wrongly falsely
-    accurately"""
+    accurately instead"""
 )
 INTERVENING_WORDS = frozenset(w.lower() for w in _INTERVENING_WORDS)
 INTERVENING = re.compile(

@@ -51,7 +51,7 @@ DETERMINERS = frozenset(
         "another",
     ]
 )
-_POSTMOD_PREPS = frozenset(["in", "to", "for", "at", "from", "of", "with"])
+_POSTMOD_PREPS = frozenset(["in", "to", "for", "at", "from", "of", "with", "on"])
 _GROUP_NOUNS = frozenset(
     [
         "officials",
@@ -243,7 +243,13 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         if first_i < 2 or words[first_i - 1][2] not in _POSTMOD_PREPS:
             break
         head = words[first_i - 2][2]
-        if not (head[0].isupper() or head.lower() in TITLE_WORDS or head.lower() in _GROUP_NOUNS):
+        if not (
+            head[0].isupper()
+            or head.lower() in TITLE_WORDS
+            or head.lower() in _GROUP_NOUNS
+            # "a doctor on the scene": a determined noun head takes the post-modifier
+            or (first_i >= 3 and head.isalpha() and words[first_i - 3][2].lower() in DETERMINERS)
+        ):
             break
         sub = words[: first_i - 1]
         k = _capitalised_np_start(sub) if head[0].isupper() else _common_np_start(sub)
@@ -402,8 +408,16 @@ def _opens_appositive(segment: str) -> bool:
         or first.startswith(("who", "which"))
         or first in ("along", "together", "like", "as", "including", "himself", "herself")
         or first.replace("-", "").isalpha()
+        # a possessive opens one too: "Ruiz, Acme's head of sales, said"
+        or (first.endswith(("'s", "’s")) and first[:-2].replace("-", "").isalpha())
         or first.isdigit()  # an age: "Khizr Khan, 66, said"
     )
+
+
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"today", "yesterday", "tonight", "earlier", "later", "last", "this", "next", "recently"}
+)
 
 
 def _sentence_period(word: str) -> bool:
@@ -424,6 +438,8 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
         return None
     phrase = m.group(1)
     first = phrase.split(" ", 1)[0]
+    if first.lower() in _TIME_WORDS:
+        return None  # "…,” Mayer, the chairman, said Tuesday at …": a date, not a speaker
     if first.lower() in PRONOUNS:
         if first.lower() not in ("he", "she", "they", "we", "i"):
             return None  # "said it …" opens a clause
