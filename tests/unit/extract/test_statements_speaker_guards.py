@@ -109,3 +109,15 @@ def test_instead_is_not_part_of_the_speaker() -> None:
     text = "Ana Ruiz spoke first. She instead told the committee that the budget was balanced."
     (s,) = _statements(text)
     assert s.speaker_text == "She"
+
+
+def test_relative_who_refers_to_the_phrase_before_it() -> None:
+    text = (
+        "Coach Ana Ruiz said the team had played well. Her assistant, Dr. Tomas Vidal, 41, "
+        "who said the ice had been too soft, left early."
+    )
+    assert [s.speaker for s in _statements(text)] == ["Ana Ruiz", "Tomas Vidal"]
+    text = "The manager believed the waitress, who said that the guest had started it."
+    (s,) = _statements(text)
+    assert s.speaker_text == "who"
+    assert s.speaker == "waitress"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from timeline.extract.entities import EntityIndex
 from timeline.extract.entities.lexicon import TITLE_WORDS
-from timeline.extract.statements.speaker import DETERMINERS, NP
+from timeline.extract.statements.speaker import DETERMINERS, NP, np_before
 from timeline.extract.types import EntityMention
 
 
@@ -35,6 +35,10 @@ def resolve(
     """Canonical speaker for ``np``; ``history`` holds earlier (name, kind, title, pos)."""
     surface = text[np.start : np.end]
     if np.pronoun:
+        if surface.lower() == "who":
+            antecedent = _relative_antecedent(text, np.start, index, history)
+            if antecedent is not None:
+                return antecedent
         return _resolve_pronoun(surface.lower(), index, history, np.start)
     inside = index.overlapping(np.start, np.end)
     # A one-letter "name" or a word of a brand ("E! News") is no person.
@@ -98,6 +102,38 @@ def _strip_determiner(s: str) -> str:
 def _latest_title(index: EntityIndex, name: str) -> str | None:
     rec = index.persons.get(name)
     return rec.titles[-1] if rec and rec.titles else None
+
+
+_TOKEN = re.compile(r"\S+")
+_AGE = re.compile(r",\s*\d{1,3}\s*$")
+
+
+def _relative_antecedent(
+    text: str,
+    pos: int,
+    index: EntityIndex,
+    history: list[tuple[str, str | None, str | None, int]],
+) -> Resolved | None:
+    """A relative "who" refers to the phrase right before it ("Ryan Suter, 35, who joked",
+    "the waitress, who said"), not to the last speaker."""
+    end = pos
+    while end > 0 and text[end - 1] in " ,":
+        end -= 1
+    age = _AGE.search(text, max(0, end - 8), end)
+    if age is not None:  # "Ana Ruiz, 35, who …"
+        end = age.start()
+    for m in index.overlapping(max(0, end - 1), end):
+        if m.end == end and m.kind == "person":
+            return Resolved(m.name, "person", m.title or _latest_title(index, m.name))
+    np = np_before(text, max(0, end - 130), end, [])
+    if np is None or np.pronoun or np.end != end:
+        return None
+    for tok in reversed(list(_TOKEN.finditer(text, np.start, np.end))):
+        if tok.start() > np.start and tok.group().lower() in DETERMINERS:
+            np = NP(tok.start(), np.end, False)  # "believed the waitress": the last determiner
+            break
+    got = resolve(text, np, index, history)
+    return got if got.kind in ("person", "organization", "group", None) and got.name else None
 
 
 def _resolve_pronoun(
