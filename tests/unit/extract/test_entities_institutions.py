@@ -1,4 +1,4 @@
-"""Institution names joined by for/of/on and "and" are one organisation."""
+"""Institution names joined by for/of/on and "and" are one organisation; country names used as given names ("Chad Wolf") are persons."""
 
 from __future__ import annotations
 
@@ -49,3 +49,14 @@ def test_owner_and_date_words_are_not_part_of_the_name() -> None:
     assert "Ministry of Fisheries" in _orgs(text)
     text = "A Kyiv-based Council on Grain Trade warned of shortages."
     assert _orgs(text) == ["Council on Grain Trade"]
+
+
+def test_country_that_is_a_given_name_before_a_surname_is_a_person() -> None:
+    mentions = recognize("Acting Secretary Chad Wolf said the program would end.").mentions
+    assert [(m.text, m.kind) for m in mentions] == [("Chad Wolf", "person")]
+    assert mentions[0].title == "Acting Secretary"
+
+
+def test_country_after_a_locative_stays_a_country() -> None:
+    mentions = recognize("Troops in Chad Monday reported no clashes.").mentions
+    assert ("Chad", "country") in [(m.text, m.kind) for m in mentions]

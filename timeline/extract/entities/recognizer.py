@@ -22,7 +22,7 @@ from timeline.extract.entities.gazetteer import (
 )
 from timeline.extract.entities.institutions import institutions
 from timeline.extract.entities.lexicon import TITLE_WORDS
-from timeline.extract.entities.persons import find_name_runs, gender_of
+from timeline.extract.entities.persons import NameRun, find_name_runs, gender_of
 from timeline.extract.entities.slug import slugify
 from timeline.extract.text import trie_pattern
 from timeline.extract.types import CanonicalEntity, EntityMention
@@ -130,6 +130,7 @@ def recognize(text: str) -> EntityIndex:
         mentions.append(_gazetteer_mention(text, hit, gaz, body_re))
     persons: dict[str, PersonRecord] = {}
     runs = find_name_runs(text, tokens, blocked)
+    runs = _country_first_names(text, hits, runs, mentions)
     full = [r for r in runs if r.evidence and r.last > r.first]
     last_names: dict[str, set[str]] = {}
     first_names: dict[str, set[str]] = {}
@@ -159,6 +160,44 @@ def recognize(text: str) -> EntityIndex:
     mentions.sort(key=lambda m: (m.start, -m.end))
     mentions = _drop_overlaps(mentions)
     return EntityIndex(mentions, _canonical(mentions, gaz), persons)
+
+
+# Country names that are also common given names.
+_GIVEN_NAME_COUNTRIES = frozenset(["Chad", "Jordan", "India", "Kenya", "Cuba"])
+
+
+def _country_first_names(
+    text: str, hits: list[GazetteerHit], runs: list[NameRun], mentions: list[EntityMention]
+) -> list[NameRun]:
+    """A country name that is also a given name, right before a lone surname, is a first name
+    ("Chad Wolf", "Jordan Peterson"), unless a locative makes it the place ("in Chad …")."""
+    singles = {
+        h.last: h
+        for h in hits
+        if h.first == h.last and h.role == "name" and h.entry.kind == "country"
+    }
+    if not singles:
+        return runs
+    out = []
+    for r in runs:
+        h = singles.get(r.first - 1)
+        if (
+            h is not None
+            and r.first == r.last
+            and text[h.start : h.end] in _GIVEN_NAME_COUNTRIES
+            and text[h.end : r.start] == " "
+            and text[r.start : r.end].istitle()
+        ):
+            prev = _PREV_WORD.search(text, max(0, h.start - 20), h.start)
+            if prev is None or prev.group(1).lower() not in _LOCATIVE:
+                mentions[:] = [m for m in mentions if (m.start, m.end) != (h.start, h.end)]
+                first = text[h.start : h.end]
+                title = r.title
+                if title is not None and title.endswith(first):  # the title ran up to "Chad"
+                    title = title[: -len(first)].rstrip() or None
+                r = r._replace(first=h.first, start=h.start, evidence=True, title=title)
+        out.append(r)
+    return out
 
 
 _POSS = ("'s", "’s")
