@@ -63,3 +63,12 @@ def test_figures_fit_the_event_type() -> None:
     assert figures("5,000 troops watched as 300 protesters marched", 0, 52, "protest") == [
         ("protesters", 300)
     ]
+
+
+def test_a_share_is_not_a_count() -> None:
+    from timeline.extract.events.figures import figures
+
+    text = "The plague spread across the region, killing up to 60 percent of the population."
+    assert figures(text, 0, len(text), "casualties") == []
+    text = "The fever killed 60 people and 12% of the herd."
+    assert figures(text, 0, len(text), "casualties") == [("killed", 60)]

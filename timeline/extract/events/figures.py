@@ -44,7 +44,8 @@ _QUAL = (
     r"(?:(?:at least|more than|over|nearly|almost|about|around|some|up to|roughly|"
     r"approximately|an estimated|as many as|a total of|another|a further)\s+)?"
 )
-_Q = rf"{_QUAL}(?P<n>{QUANTITY})"
+# A share is not a count: "killing up to 60 percent of the population".
+_Q = rf"{_QUAL}(?P<n>{QUANTITY})(?!\s*(?:%|percent\b|per\s+cent\b))"
 _SOME_WORDS = r"(?:[\w’'-]+\s+){0,3}?"
 _BE = r"(?:(?:were|was|have been|has been|had been|are|is|been|being)\s+)?(?:reportedly\s+)?"
 
