@@ -33,3 +33,15 @@ def test_according_to_source_is_not_the_victims() -> None:
 def test_a_country_reporting_its_own_dead_stays_the_side() -> None:
     ev = _event("Freedonian shelling killed 12 Ukrainian soldiers, Ukraine said.", "attack")
     assert "Ukraine" in ev.actors
+
+
+def test_demonym_on_a_thing_is_not_the_victims() -> None:
+    text = "The American planemaker has struggled since two crashes of its jet killed 346 people."
+    ev = _event(text, "casualties")
+    assert "American" not in ev.title
+    assert "United States" not in ev.actors
+
+
+def test_demonym_on_people_is_the_side() -> None:
+    ev = _event("More than 2,500 Afghan civilians have been killed this year.", "casualties")
+    assert ev.actors == ("Afghanistan",)

@@ -56,6 +56,15 @@ _SEATS = {
 }
 # Cues whose content is the speaker's own act, not a report: "X announced new sanctions",
 # "X denied sending troops".
+# Nouns for people (or their dead) that a demonym can name as a side, up to two words on.
+_PEOPLE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:civilians?|soldiers?|troops|forces|service\s*(?:wo)?m[ae]n|"
+    r"servicemembers|members|people|citizens|nationals|residents|villagers|children|women|men|"
+    r"workers|police(?:men)?|officers|fighters|militants|rebels|personnel|sailors|marines|"
+    r"pilots|passengers|tourists|pilgrims|migrants|refugees|prisoners|journalists|casualties|"
+    r"dead|deaths|victims|lives|army|military|guards?|nurses|doctors|students|protesters)\b",
+    re.IGNORECASE,
+)
 # The source of a figure: "according to (the) X", "X said/reported/estimated …".
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(
@@ -161,8 +170,15 @@ class RoleReader:
 
     def _counts_the_dead(self, m: EntityMention, sentence: Span) -> bool:
         """An agency or organisation that reports a toll is not the side that suffered it; a
-        country or its own ministry reporting a toll usually reports its own dead."""
-        if m.kind in ("person", "country", "city", "region", "place"):
+        country or its own ministry reporting a toll usually reports its own dead. A demonym
+        names the side only on people ("Afghan civilians"), not on a thing ("the American
+        manufacturing giant whose crashes killed 346")."""
+        if m.kind == "country":
+            entry = load().by_name.get(m.name)
+            if entry is not None and entry.demonym == m.text:
+                return _PEOPLE_AFTER.match(self.doc.text, m.end) is None
+            return False
+        if m.kind in ("person", "city", "region", "place"):
             return False
         return self._as_country(m) == m.name and self._is_source(m, sentence)
 
