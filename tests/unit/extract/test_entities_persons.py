@@ -96,3 +96,8 @@ def test_verb_before_a_title_word_is_not_part_of_the_title() -> None:
 def test_title_after_to_is_still_a_title() -> None:
     got = _people("The speech pointed to author Mara Quist and her novels.")
     assert got[0][1:] == ("Mara Quist", "author")
+
+
+def test_sentence_adverb_before_a_comma_is_no_person() -> None:
+    assert _people("Now, the old keyboard is all but dead.") == []
+    assert _people("Separately, the budget office said tariffs would cut growth.") == []

@@ -62,7 +62,9 @@ STOP_CAPS = _words(
     still such sunday ten than that the their then there these they third this those though
     three thursday to today told tomorrow tonight tuesday two until update updated video was
     watch we wednesday were what when where which while who whom whose why will with would yes
-    yesterday yet you your"""
+    yesterday yet you your now separately additionally overall otherwise finally again thus
+    hence therefore likewise similarly nonetheless nevertheless regardless currently recently
+    previously initially ultimately eventually originally besides instead"""
 )
 
 # Words that make a capitalised sequence an organisation, not a person.
