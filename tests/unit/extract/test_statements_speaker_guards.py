@@ -121,3 +121,18 @@ def test_relative_who_refers_to_the_phrase_before_it() -> None:
     (s,) = _statements(text)
     assert s.speaker_text == "who"
     assert s.speaker == "waitress"
+
+
+def test_question_word_who_is_not_a_relative() -> None:
+    text = (
+        "Mara Lind said the song moved her. Later Harper and Cole learned who had written it, "
+        "and she said the news stunned her."
+    )
+    speakers = [s.speaker for s in _statements(text)]
+    assert "Cole" not in speakers
+
+
+def test_determined_post_modifier_does_not_swallow_the_clause() -> None:
+    text = "One video showed a series of Texans declaring, “We are done with drought.”"
+    (s,) = _statements(text)
+    assert s.speaker_text == "a series of Texans"

@@ -128,6 +128,10 @@ def _relative_antecedent(
     np = np_before(text, max(0, end - 130), end, [])
     if np is None or np.pronoun or np.end != end:
         return None
+    if text[end:pos].strip() != "," and not any(
+        w.lower() in DETERMINERS for w in text[np.start : np.end].split()
+    ):
+        return None  # "they learned who wrote it": a question word, not a relative pronoun
     for tok in reversed(list(_TOKEN.finditer(text, np.start, np.end))):
         if tok.start() > np.start and tok.group().lower() in DETERMINERS:
             np = NP(tok.start(), np.end, False)  # "believed the waitress": the last determiner

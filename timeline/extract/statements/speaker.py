@@ -243,13 +243,10 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         if first_i < 2 or words[first_i - 1][2] not in _POSTMOD_PREPS:
             break
         head = words[first_i - 2][2]
-        if not (
-            head[0].isupper()
-            or head.lower() in TITLE_WORDS
-            or head.lower() in _GROUP_NOUNS
-            # "a doctor on the scene": a determined noun head takes the post-modifier
-            or (first_i >= 3 and head.isalpha() and words[first_i - 3][2].lower() in DETERMINERS)
-        ):
+        if not (head[0].isupper() or head.lower() in TITLE_WORDS or head.lower() in _GROUP_NOUNS):
+            if first_i >= 3 and head.isalpha() and words[first_i - 3][2].lower() in DETERMINERS:
+                first_i -= 3  # "a doctor on the scene": a determined noun takes its modifier
+                continue
             break
         sub = words[: first_i - 1]
         k = _capitalised_np_start(sub) if head[0].isupper() else _common_np_start(sub)
