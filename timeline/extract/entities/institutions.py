@@ -28,10 +28,8 @@ HEADS = _words(
     "Inspectorate Tribunal Assembly Forum Program Programme Institution Laboratory"
 )
 
-_HEAD = re.compile(
-    r"\b(?:" + "|".join(sorted(HEADS, key=len, reverse=True)) + r")\s+(?:for|of|on)\s+"
-    r"(?:the\s+)?(?=[A-Z])"
-)
+# Found from the joint (rarer than the heads' letters), then the head word is checked.
+_JOINT = re.compile(r" (?:for|of|on) (?:the )?(?=[A-Z])")
 _NAME_WORD = r"[A-Z][\w'’&.-]*"
 _TAIL = re.compile(_NAME_WORD + r"(?:\s+(?:(?:and|&|of|for|on|the)\s+)*" + _NAME_WORD + r")*")
 _LEFT = re.compile(r"(?:" + _NAME_WORD + r"\s+){1,4}$")
@@ -51,8 +49,13 @@ _OPENERS = _words(
 def institutions(text: str) -> list[tuple[int, int]]:
     """Spans of institution names in ``text``, in order, none overlapping."""
     out: list[tuple[int, int]] = []
-    for m in _HEAD.finditer(text):
-        if out and m.start() < out[-1][1]:
+    for m in _JOINT.finditer(text):
+        head = m.start()
+        while head > 0 and text[head - 1].isalpha() and m.start() - head < 16:
+            head -= 1
+        if text[head : m.start()] not in HEADS or (out and head < out[-1][1]):
+            continue
+        if head > 0 and (text[head - 1].isalnum() or text[head - 1] in "-'’"):
             continue
         tail = _TAIL.match(text, m.end())
         if tail is None:
@@ -60,7 +63,7 @@ def institutions(text: str) -> list[tuple[int, int]]:
         end = _tail_end(text, m.end(), tail.group())
         if end <= m.end():
             continue
-        start = m.start()
+        start = head
         left = _LEFT.search(text, max(0, start - 60), start)
         if left is not None:
             start = _left_start(text, left.start(), start)
