@@ -21,7 +21,7 @@ from timeline.extract import EXTRACTOR_VERSION
 from timeline.extract.types import Extraction
 from timeline.models import Article
 from timeline.normalize import url_hash
-from timeline.services.articles import (
+from timeline.services.claims import (
     Claim,
     article_claim_row,
     article_finish,

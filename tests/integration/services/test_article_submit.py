@@ -9,13 +9,8 @@ from django.utils import timezone
 from timeline.enums import ArticleOrigin, ArticleStatus, DateSource
 from timeline.exceptions import ServiceValidationError
 from timeline.models import Article
-from timeline.services.articles import (
-    Claim,
-    article_claim,
-    article_finish,
-    article_submit,
-    articles_requeue_stuck,
-)
+from timeline.services.articles import article_submit, articles_requeue_stuck
+from timeline.services.claims import Claim, article_claim, article_finish
 
 pytestmark = pytest.mark.django_db
 WHEN = dt.datetime(2024, 10, 29, 12, tzinfo=dt.UTC)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from timeline.extract.entities import EntityIndex
 from timeline.extract.entities.lexicon import TITLE_WORDS
-from timeline.extract.statements.speaker import DETERMINERS, NP, np_before
+from timeline.extract.statements.speaker import NP, np_before
+from timeline.extract.statements.speaker_words import DETERMINERS
 from timeline.extract.types import EntityMention
 
 

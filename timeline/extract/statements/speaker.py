@@ -21,6 +21,17 @@ from timeline.extract.statements.cues import (
     SIMPLE_TIME,
     TAIL_WORDS,
 )
+from timeline.extract.statements.speaker_words import (
+    ABBREVIATED,
+    AUX,
+    DETERMINERS,
+    GROUP_NOUNS,
+    NOT_HEAD,
+    POSTMOD_PREPS,
+    PRONOMINAL,
+    QUANTIFIERS,
+    SENTENCE_STARTERS,
+)
 from timeline.extract.text import ends_with, last_token
 
 # "E! News", "Yahoo! Finance": an exclamation mark inside a brand keeps the name whole.
@@ -33,105 +44,6 @@ _PRIOR_CUE = re.compile(
 _APPOSITIVE_OPEN = re.compile(r",([^,]{2,90})$")
 _PAREN_TAIL = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOSITIVE_TAIL = re.compile(r",([^,]{2,90}),\s*$")
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "this",
-        "that",
-        "these",
-        "those",
-        "one",
-        "another",
-    ]
-)
-_POSTMOD_PREPS = frozenset(["in", "to", "for", "at", "from", "of", "with", "on"])
-_GROUP_NOUNS = frozenset(
-    [
-        "officials",
-        "experts",
-        "analysts",
-        "critics",
-        "supporters",
-        "aides",
-        "sources",
-        "people",
-        "voters",
-        "lawmakers",
-        "members",
-        "leaders",
-        "residents",
-        "authorities",
-        "observers",
-        "activists",
-        "advocates",
-        "opponents",
-    ]
-)
-# Determiners that also stand alone as a speaker ("One says …", "another said").
-_PRONOMINAL = frozenset({"one", "another", "these", "those"})
-_QUANTIFIERS = frozenset(
-    {"several", "many", "some", "two", "three", "four", "five", "other", "others", "most"}
-    | {"both", "one", "another", "few"}
-)
-_ABBREVIATED = frozenset(
-    {"mr", "ms", "mrs", "dr", "gen", "sen", "rep", "gov", "lt", "col", "st", "prof", "rev"}
-)
-_AUX = frozenset(
-    [
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "being",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "should",
-        "did",
-        "does",
-        "do",
-        "not",
-    ]
-)
-_SENTENCE_STARTERS = frozenset(
-    ["but", "and", "so", "yet", "still", "however", "meanwhile", "then", "also"]
-)
-_NOT_HEAD = frozenset(
-    [
-        "widely",
-        "long",
-        "often",
-        "also",
-        "generally",
-        "commonly",
-        "reportedly",
-        "who",
-        "whom",
-        "it's",
-        "there",
-        "here",
-        "now",
-        "today",
-        "yesterday",
-    ]
-)
-# A speaker phrase to the right of the cue ("said Cruz", "said the report").
 _RIGHT_NP = re.compile(
     r"\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w.'’&-]*(?:!(?=\s[A-Z]))?|[a-z][\w'’-]*)"
     r"(?:\s+(?:[A-Z0-9][\w.'’&-]*(?:!(?=\s[A-Z]))?|[a-z][\w'’-]*)){0,6}?)"
@@ -240,10 +152,10 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         return None
     # "a representative to the United Nations in New York": a name inside a post-modifier.
     for _ in range(3):
-        if first_i < 2 or words[first_i - 1][2] not in _POSTMOD_PREPS:
+        if first_i < 2 or words[first_i - 1][2] not in POSTMOD_PREPS:
             break
         head = words[first_i - 2][2]
-        if not (head[0].isupper() or head.lower() in TITLE_WORDS or head.lower() in _GROUP_NOUNS):
+        if not (head[0].isupper() or head.lower() in TITLE_WORDS or head.lower() in GROUP_NOUNS):
             if first_i >= 3 and head.isalpha() and words[first_i - 3][2].lower() in DETERMINERS:
                 first_i -= 3  # "a doctor on the scene": a determined noun takes its modifier
                 continue
@@ -255,8 +167,8 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
         first_i = k
     head = words[-1][2]
     if (
-        head.lower() in _NOT_HEAD
-        or (head.lower() in DETERMINERS and head.lower() not in _PRONOMINAL)
+        head.lower() in NOT_HEAD
+        or (head.lower() in DETERMINERS and head.lower() not in PRONOMINAL)
         or (head.islower() and head.endswith("ly"))
     ):
         return None
@@ -265,7 +177,7 @@ def np_before(text: str, lo: int, hi: int, time_spans: list[tuple[int, int]]) ->
     if (
         low in _NOT_FINAL
         and last.islower()
-        and (first_i < len(words) - 1 or low not in _QUANTIFIERS)
+        and (first_i < len(words) - 1 or low not in QUANTIFIERS)
     ):
         return None  # "a medium for telling", "the most telling": no speaker ends this way
     if any(_is_verb_form(w[2]) for w in words[first_i:-1]):
@@ -280,7 +192,7 @@ def _capitalised_np_start(words: list[tuple[int, int, str]]) -> int | None:
         w = words[i][2]
         low = w.lower()
         if (
-            (w[0].isupper() and low not in _SENTENCE_STARTERS)
+            (w[0].isupper() and low not in SENTENCE_STARTERS)
             or low in TITLE_WORDS
             or (low in ("of", "for", "and") and i > 0 and words[i - 1][2][0].isupper())
         ):
@@ -423,7 +335,7 @@ def _sentence_period(word: str) -> bool:
     return (
         len(bare) > 1
         and "." not in bare
-        and bare.lower() not in _ABBREVIATED
+        and bare.lower() not in ABBREVIATED
         and bare.lower() not in ("inc", "co", "corp", "ltd", "jr", "sr", "bros", "no")
     )
 
@@ -446,21 +358,21 @@ def np_after(text: str, pos: int, limit: int) -> NP | None:
     if (
         not (first[0].isupper() or first.lower() in ("the", "a", "an"))
         and not (any(w[:1].isupper() for w in words[1:]) and not first.endswith("ly"))
-        and not (first.lower() in _QUANTIFIERS and len(words) <= 4)
+        and not (first.lower() in QUANTIFIERS and len(words) <= 4)
     ):
         return None
     if first.lower() in NP_BOUNDARY or first.lower() in ("that", "this"):
         return None
-    if any(w in _AUX for w in phrase.lower().split()):
+    if any(w in AUX for w in phrase.lower().split()):
         return None  # "said the flag was removed": a clause, not a speaker
     end = m.end(1)
     if phrase.endswith(".") and _sentence_period(words[-1]):
         end -= 1  # "…, says the WHO." : the period ends the sentence, not the name
         words[-1] = words[-1][:-1]
-    if text[end : end + 1] == "." and (words[-1].lower() in _ABBREVIATED or len(words[-1]) == 1):
+    if text[end : end + 1] == "." and (words[-1].lower() in ABBREVIATED or len(words[-1]) == 1):
         # "said Mr. Trump": the phrase goes on after the abbreviation's period.
         rest = _RIGHT_NP.match(text, end + 1, min(len(text), end + 120))
-        if rest is None or any(w in _AUX for w in rest.group(1).lower().split()):
+        if rest is None or any(w in AUX for w in rest.group(1).lower().split()):
             return None
         end = rest.end(1)
         if re.search(r"['’]s\s", rest.group(1)):
