@@ -62,29 +62,15 @@ def article_claim_row(
     One `UPDATE … RETURNING *` on PostgreSQL; elsewhere the ORM update then a read by id.
     Returns None when another worker won or the state moved on (nothing written then).
     """
-    if connection.vendor == "postgresql":
-        article = _claim_returning(
-            article_id=article_id,
-            from_status=from_status,
-            to_status=to_status,
-            attempts=attempts,
-            bump=bump_attempts,
-        )
-        if article is None:
-            return None
-        claim = Claim(article_id=article_id, status=to_status, attempts=article.attempts)
-        _log_claim(claim, from_status)
-        return claim, article
-    orm_claim = _claim_orm(
+    claim_row = _claim_returning if connection.vendor == "postgresql" else _claim_orm
+    article = claim_row(
         article_id=article_id,
         from_status=from_status,
         to_status=to_status,
         attempts=attempts,
         bump=bump_attempts,
     )
-    if orm_claim is None:
-        return None
-    return orm_claim, Article.objects.get(pk=article_id)
+    return None if article is None else _claimed(article, from_status, to_status)
 
 
 def articles_claim_queued_offline(*, limit: int, exclude_id: int) -> list[tuple[Claim, Article]]:
@@ -115,19 +101,15 @@ def articles_claim_queued_offline(*, limit: int, exclude_id: int) -> list[tuple[
         ArticleOrigin.HTML,
         limit,
     ]
-    claimed = []
-    for article in sorted(Article.objects.raw(sql, params), key=lambda a: a.pk):
-        claim = Claim(
-            article_id=article.pk, status=ArticleStatus.FETCHING, attempts=article.attempts
-        )
-        _log_claim(claim, ArticleStatus.QUEUED)
-        claimed.append((claim, article))
-    return claimed
+    return [
+        _claimed(article, ArticleStatus.QUEUED, ArticleStatus.FETCHING)
+        for article in sorted(Article.objects.raw(sql, params), key=lambda a: a.pk)
+    ]
 
 
 def _claim_orm(
     *, article_id: int, from_status: str, to_status: str, attempts: int | None, bump: bool
-) -> Claim | None:
+) -> Article | None:
     now = timezone.now()
     qs = Article.objects.filter(pk=article_id, status=from_status)
     if attempts is not None:
@@ -137,10 +119,14 @@ def _claim_orm(
         updates["attempts"] = F("attempts") + 1
     if not qs.update(**updates):
         return None
-    new_attempts = Article.objects.filter(pk=article_id).values_list("attempts", flat=True).get()
-    claim = Claim(article_id=article_id, status=to_status, attempts=new_attempts)
+    return Article.objects.get(pk=article_id)
+
+
+def _claimed(article: Article, from_status: str, to_status: str) -> tuple[Claim, Article]:
+    """The claim a just-claimed row proves (its `attempts` is the fencing token), logged."""
+    claim = Claim(article_id=article.pk, status=to_status, attempts=article.attempts)
     _log_claim(claim, from_status)
-    return claim
+    return claim, article
 
 
 def _log_claim(claim: Claim, from_status: str) -> None:

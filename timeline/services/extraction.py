@@ -307,19 +307,6 @@ def _orphans(
     )
 
 
-def _reject_orphans(model: type[Event | Statement], ids: set[int]) -> set[int]:
-    """Machine items left without any source (and never edited) become rejected."""
-    if not ids:
-        return set()
-    orphans = set(
-        model.objects.filter(
-            pk__in=ids, source_count=0, edited_fields=[], review_state__in=LIVE
-        ).values_list("pk", flat=True)
-    )
-    model.objects.filter(pk__in=orphans).update(review_state=ReviewState.REJECTED)
-    return orphans
-
-
 def article_store_extraction(*, article: Article, extraction: Extraction) -> StoreResult:
     """Replace `article`'s machine-made evidence with `extraction` (one-job batch)."""
     return articles_store_extractions(jobs=[StoreJob(article, extraction)])[0]
@@ -351,9 +338,6 @@ def articles_store_extractions(*, jobs: list[StoreJob]) -> list[StoreResult]:
         results[index].statements.add(statements.by_fp[fp].pk)
     stored_statements = {pk for r in results for pk in r.statements}
     was_statements = {pk for ids in before_statements.values() for pk in ids}
-    postgres = connection.vendor == "postgresql"
-    if not postgres:
-        _refresh_source_counts(Statement, StatementSource, stored_statements | was_statements)
 
     event_ids = store_events(
         jobs=[
@@ -373,25 +357,28 @@ def articles_store_extractions(*, jobs: list[StoreJob]) -> list[StoreResult]:
         result.events = set(ids)
     stored_events = {pk for ids in event_ids for pk in ids}
     was_events = {pk for ids in before_events.values() for pk in ids}
-    if postgres:
+    orphaned_statements = _orphans(Statement, StatementSource, was_statements - stored_statements)
+    orphaned_events = _orphans(Event, EventSource, was_events - stored_events)
+    touched_events, touched_statements = (
+        stored_events | was_events,
+        stored_statements | was_statements,
+    )
+    if connection.vendor == "postgresql":
         # Counts, orphans and change numbers in one rewrite of each row.
-        orphaned_statements = _orphans(
-            Statement, StatementSource, was_statements - stored_statements
-        )
-        orphaned_events = _orphans(Event, EventSource, was_events - stored_events)
         items_recount_and_mark_changed(
-            event_ids=stored_events | was_events,
-            statement_ids=stored_statements | was_statements,
+            event_ids=touched_events,
+            statement_ids=touched_statements,
             reject_event_ids=orphaned_events,
             reject_statement_ids=orphaned_statements,
         )
     else:
-        orphaned_statements = _reject_orphans(Statement, was_statements - stored_statements)
-        _refresh_source_counts(Event, EventSource, stored_events | was_events)
-        orphaned_events = _reject_orphans(Event, was_events - stored_events)
-        items_mark_changed(
-            event_ids=stored_events | was_events, statement_ids=stored_statements | was_statements
+        _refresh_source_counts(Statement, StatementSource, touched_statements)
+        _refresh_source_counts(Event, EventSource, touched_events)
+        Statement.objects.filter(pk__in=orphaned_statements).update(
+            review_state=ReviewState.REJECTED
         )
+        Event.objects.filter(pk__in=orphaned_events).update(review_state=ReviewState.REJECTED)
+        items_mark_changed(event_ids=touched_events, statement_ids=touched_statements)
     for result, article_id in zip(results, article_ids, strict=True):
         result.orphaned_events = before_events[article_id] & orphaned_events
         result.orphaned_statements = before_statements[article_id] & orphaned_statements

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 import statistics
 from collections import Counter
 from datetime import date, datetime
@@ -15,6 +14,7 @@ import pytest
 
 from timeline.dto import FetchedResponse
 from timeline.exceptions import ParseError
+from timeline.extract.eval.pages import token_f1
 from timeline.ingest import parse
 from timeline.ingest.parse import (
     detect_language,
@@ -189,18 +189,6 @@ def test_detect_language(text: str, lang: str | None) -> None:
 
 # -- real pages (../shared/data/news-html) ---------------------------------------------------
 
-_TOKEN = re.compile(r"\w+")
-
-
-def _token_f1(gold: str, predicted: str) -> float:
-    g = Counter(_TOKEN.findall(gold.lower()))
-    p = Counter(_TOKEN.findall(predicted.lower()))
-    overlap = sum((g & p).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
-
 
 def _news_pages() -> tuple[Path, dict[str, dict[str, object]]]:
     root = shared_dir("data", "news-html")
@@ -223,7 +211,7 @@ def test_body_extraction_quality_on_aeb_sample(record_property: pytest.RecordPro
             text = parse_html(_read_page(pages, page_id), url=str(truth[page_id]["url"])).text
         except ParseError:
             text = ""
-        scores.append(_token_f1(str(truth[page_id]["body"]), text))
+        scores.append(token_f1(str(truth[page_id]["body"]), text)[2])
     mean = statistics.mean(scores)
     record_property("body_f1_mean", round(mean, 3))
     print(f"body F1 over {len(ids)} AEB pages: mean {mean:.3f}")
